@@ -1,0 +1,90 @@
+"""Speed and memory: extraction throughput, CLI wall time and peak RSS.
+
+    python benchmarks/throughput.py [--data ../shared/data] [--repeats 5] [--limit N]
+
+1. Extraction on ../shared/data/livecareer-resumes/resumes_text.csv (2,484 real resumes), one
+   process (one core), `extract_many`: resumes/s, median over repeats; the first (cold) pass,
+   which also fills the fuzzy-match cache, is reported separately.
+2. `skillmatch examples/resume.pdf` wall time including interpreter start, median of repeats.
+3. Peak RSS of that CLI run and of this benchmark process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def extraction(texts: list[str], repeats: int) -> dict:
+    import skillmatch
+
+    t0 = time.perf_counter()
+    sm = skillmatch.load()
+    load_s = time.perf_counter() - t0
+    rates = []
+    mentions = 0
+    for _ in range(repeats + 1):
+        t0 = time.perf_counter()
+        mentions = sum(len(m) for m in sm.extract_many(texts))
+        rates.append(len(texts) / (time.perf_counter() - t0))
+    chars = sum(map(len, texts))
+    return {"load_s": load_s, "cold_rate": rates[0], "median_rate": statistics.median(rates[1:]),
+            "rates": rates[1:], "mentions_per_doc": mentions / len(texts), "mb_per_s":
+            statistics.median(rates[1:]) * chars / len(texts) / 1e6}
+
+
+def cli_runs(pdf: Path, repeats: int) -> dict:
+    exe = Path(sys.executable).with_name("skillmatch")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "skillmatch.cli"]
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        proc = subprocess.run([*cmd, str(pdf), "--format", "json"], capture_output=True)
+        times.append(time.perf_counter() - t0)
+        if proc.returncode != 0:
+            raise SystemExit(f"CLI failed: {proc.stderr.decode()}")
+    rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"median_s": statistics.median(times), "times": times, "peak_rss_mb": rss_mb}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "data")
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N resumes")
+    ap.add_argument("--pdf", type=Path, default=ROOT / "examples" / "resume.pdf")
+    args = ap.parse_args(argv)
+
+    cli = cli_runs(args.pdf, args.repeats)
+    print(f"CLI `skillmatch {args.pdf.relative_to(ROOT) if args.pdf.is_relative_to(ROOT) else args.pdf}`: "
+          f"median {cli['median_s']:.2f} s wall over {args.repeats} runs "
+          f"({', '.join(f'{t:.2f}' for t in cli['times'])}); peak RSS {cli['peak_rss_mb']:.0f} MB "
+          f"(targets: <= 2 s, <= 300 MB)")
+
+    csv_path = args.data / "livecareer-resumes" / "resumes_text.csv"
+    if not csv_path.exists():
+        print(f"extraction: skipped, {csv_path} not found", file=sys.stderr)
+        return 0
+    csv.field_size_limit(sys.maxsize)
+    with csv_path.open(encoding="utf-8", newline="") as fh:
+        texts = [row["Resume_text"] for row in csv.DictReader(fh)][: args.limit]
+    ext = extraction(texts, args.repeats)
+    print(f"extraction: {len(texts)} resumes, one process: median {ext['median_rate']:.0f} resumes/s "
+          f"over {args.repeats} runs ({', '.join(f'{r:.0f}' for r in ext['rates'])}); cold first pass "
+          f"{ext['cold_rate']:.0f}/s; {ext['mb_per_s']:.2f} MB/s; pipeline load {ext['load_s']:.2f} s; "
+          f"{ext['mentions_per_doc']:.1f} mentions/resume (target: >= 500 resumes/s)")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"benchmark process peak RSS: {rss:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

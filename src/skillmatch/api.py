@@ -1,0 +1,102 @@
+"""The library entry point: `sm = skillmatch.load()`, then `sm.extract(text)` / `sm.match(...)`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from . import component as _component  # noqa: F401  (registers the "skillmatch" factory)
+from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
+from .coverage import RELATED_CREDIT, MatchReport, match
+from .mentions import Mention, doc_mentions
+from .posting import posting_target
+from .readers import read_document
+from .roles import DEFAULT_ROLE, Target, available_roles, load_role
+from .taxonomy import Taxonomy, default_taxonomy_dir, load_taxonomy
+
+TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "skillmatch.TechTokenizer.v1"}}}
+
+
+def build_pipeline(taxonomy: str | Path | Taxonomy | None = None, **config) -> Language:
+    """`spacy.blank("en")` with the tech tokenizer and the `skillmatch` component."""
+    nlp = spacy.blank("en", config=TOKENIZER_CONFIG)
+    path = None if taxonomy is None or isinstance(taxonomy, Taxonomy) else str(taxonomy)
+    matcher = nlp.add_pipe("skillmatch", config={"taxonomy": path, **config})
+    if isinstance(taxonomy, Taxonomy):
+        matcher.set_taxonomy(taxonomy)
+    return nlp
+
+
+class SkillMatch:
+    """Extraction and matching with one loaded taxonomy and pipeline."""
+
+    def __init__(self, nlp: Language, roles_dir: Path | None = None):
+        self.nlp = nlp
+        self.matcher = nlp.get_pipe("skillmatch")
+        self.taxonomy: Taxonomy = self.matcher.taxonomy
+        self.roles_dir = roles_dir
+
+    def extract(self, text: str) -> list[Mention]:
+        """Skills mentioned in `text`, in order, with character offsets into `text`."""
+        return doc_mentions(self.nlp(text), self.matcher.spans_key)
+
+    def extract_many(self, texts: Iterable[str], n_process: int = 1, batch_size: int = 64
+                     ) -> Iterator[list[Mention]]:
+        """`extract` for many texts through `nlp.pipe`; yields one list per text, in order."""
+        for doc in self.nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
+            yield doc_mentions(doc, self.matcher.spans_key)
+
+    def read(self, path: str | Path) -> str:
+        """Text of a document (.pdf, .docx, .txt, .md, .html, or `-` for stdin)."""
+        return read_document(path)
+
+    def roles(self) -> list[str]:
+        """Ids of the role profiles available."""
+        return available_roles(self.roles_dir)
+
+    def role(self, name: str | Path = DEFAULT_ROLE) -> Target:
+        """A role profile by id or YAML path."""
+        return load_role(name, self.taxonomy, self.roles_dir)
+
+    def posting(self, text: str, name: str = "job posting") -> Target:
+        """A target made of the skills a job posting asks for, required or preferred."""
+        return posting_target(text, self.extract(text), name=name)
+
+    def match(self, resume: str, target: Target | str | None = None, *,
+              related_credit: float = RELATED_CREDIT, source: str = "") -> MatchReport:
+        """Coverage of `target` by the resume text.
+
+        `target` is a `Target` (from `role()` or `posting()`), a role id, or the text of a
+        job posting; `None` means the default role.
+        """
+        if target is None:
+            target = self.role()
+        elif isinstance(target, str):
+            target = self.role(target) if target in self.roles() else self.posting(target)
+        return match(resume, self.extract(resume), target, self.taxonomy, related_credit, source)
+
+
+@lru_cache(maxsize=4)
+def _load(taxonomy: str | None) -> SkillMatch:
+    roles = Path(taxonomy) / "roles" if taxonomy and (Path(taxonomy) / "roles").is_dir() else None
+    return SkillMatch(build_pipeline(taxonomy), roles_dir=roles)
+
+
+def load(taxonomy: str | Path | Taxonomy | None = None) -> SkillMatch:
+    """A ready `SkillMatch`; `taxonomy` is a YAML file, a directory of them, or a `Taxonomy`.
+
+    Pipelines are cached per taxonomy path, so calling `load()` again is cheap.
+    """
+    if isinstance(taxonomy, Taxonomy):
+        return SkillMatch(build_pipeline(taxonomy))
+    if taxonomy is not None:
+        load_taxonomy(taxonomy)  # validate first: a bad file fails here with a clear error
+        taxonomy = str(Path(taxonomy).resolve())
+    return _load(taxonomy)
+
+
+__all__ = ["SkillMatch", "build_pipeline", "load", "default_taxonomy_dir"]

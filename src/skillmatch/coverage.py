@@ -1,0 +1,138 @@
+"""Coverage of a target (role or posting) by a resume: matched, partial and missing skills.
+
+Credit for each target skill:
+- 1.0 when the resume names it, or names a narrower skill (PostgreSQL covers relational databases);
+- `related_credit` (default 0.5) when the resume only names a related skill (TensorFlow for PyTorch);
+- 0 otherwise. The score is the weight-averaged credit, weights set by required/preferred.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Sequence
+
+from .mentions import Mention, quote
+from .roles import Target
+from .taxonomy import Taxonomy
+
+RELATED_CREDIT = 0.5
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where the resume shows a skill: the matched text, its offsets and the line around it."""
+
+    text: str
+    start: int
+    end: int
+    quote: str
+    method: str
+    score: float
+
+
+@dataclass
+class SkillResult:
+    """The verdict for one target skill."""
+
+    skill_id: str
+    name: str
+    importance: str
+    weight: float
+    status: str  # "matched", "partial" or "missing"
+    credit: float
+    reason: str
+    via: str | None = None  # the resume skill that gave the credit, when not the skill itself
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class MatchReport:
+    """Coverage of `target` by a resume, with evidence for every verdict."""
+
+    target_id: str
+    target_name: str
+    score: float
+    required_score: float | None
+    preferred_score: float | None
+    results: list[SkillResult]
+    extra: list[str]  # names of resume skills the target does not ask for
+    source: str = ""
+
+    @property
+    def matched(self) -> list[SkillResult]:
+        return [r for r in self.results if r.status == "matched"]
+
+    @property
+    def partial(self) -> list[SkillResult]:
+        return [r for r in self.results if r.status == "partial"]
+
+    @property
+    def missing(self) -> list[SkillResult]:
+        return [r for r in self.results if r.status == "missing"]
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out["counts"] = {s: sum(r.status == s for r in self.results) for s in ("matched", "partial", "missing")}
+        return out
+
+
+def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonomy: Taxonomy,
+          related_credit: float = RELATED_CREDIT, source: str = "") -> MatchReport:
+    """Score how well the resume (its text and mentions) covers `target`."""
+    by_skill: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_skill.setdefault(m.skill_id, []).append(m)
+    have = set(by_skill)
+    # every skill the resume implies through broader links
+    implied: dict[str, str] = {}
+    for sid in sorted(have):
+        for ancestor in taxonomy.ancestors(sid):
+            implied.setdefault(ancestor, sid)
+
+    def evidence(sid: str) -> list[Evidence]:
+        return [Evidence(m.text, m.start, m.end, quote(resume_text, m.start, m.end), m.method, m.score)
+                for m in by_skill[sid][:3]]
+
+    results = []
+    for ts in target.skills:
+        skill = taxonomy[ts.skill_id]
+        related = _related_in_resume(ts.skill_id, have, taxonomy)
+        if ts.skill_id in have:
+            res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "matched", 1.0,
+                              f"named in the resume ({len(by_skill[skill.id])}x)", None, evidence(skill.id))
+        elif ts.skill_id in implied:
+            via = implied[ts.skill_id]
+            res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "matched", 1.0,
+                              f"implied by {taxonomy[via].name}", via, evidence(via))
+        elif related:
+            res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "partial", related_credit,
+                              f"related skill {taxonomy[related].name} found", related, evidence(related))
+        else:
+            res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "missing", 0.0,
+                              "not found in the resume")
+        results.append(res)
+
+    wanted = {ts.skill_id for ts in target.skills}
+    used = wanted | {r.via for r in results if r.via}
+    extra = [taxonomy[sid].name for sid in sorted(have - used, key=lambda s: -len(by_skill[s]))]
+    return MatchReport(target.id, target.name, _score(results), _score(results, "required"),
+                       _score(results, "preferred"), results, extra, source)
+
+
+def _related_in_resume(skill_id: str, have: set[str], taxonomy: Taxonomy) -> str | None:
+    """A resume skill related to `skill_id` in either direction, if any."""
+    for sid in taxonomy[skill_id].related:
+        if sid in have:
+            return sid
+    for sid in sorted(have):
+        if skill_id in taxonomy[sid].related:
+            return sid
+    return None
+
+
+def _score(results: list[SkillResult], importance: str | None = None) -> float | None:
+    chosen = [r for r in results if importance is None or r.importance == importance]
+    total = sum(r.weight for r in chosen)
+    if not chosen or total == 0:
+        return None if importance else 0.0
+    return round(sum(r.weight * r.credit for r in chosen) / total, 4)

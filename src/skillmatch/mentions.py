@@ -1,0 +1,44 @@
+"""`Mention`: one skill found in a text, with its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from spacy.tokens import Doc, Span
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A skill found at `text[start:end]` (character offsets into the text given)."""
+
+    skill_id: str
+    name: str
+    start: int
+    end: int
+    text: str
+    score: float
+    method: str  # "exact", "alias" or "fuzzy"
+
+    @classmethod
+    def from_span(cls, span: Span) -> "Mention":
+        return cls(span._.skill_id, span._.skill_name, span.start_char, span.end_char,
+                   span.text, span._.skill_score, span._.skill_method)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def doc_mentions(doc: Doc, spans_key: str = "skills") -> list[Mention]:
+    """The mentions the `skillmatch` component stored on `doc`."""
+    return [Mention.from_span(span) for span in doc.spans.get(spans_key, [])]
+
+
+def quote(text: str, start: int, end: int, width: int = 60) -> str:
+    """The line around `text[start:end]`, trimmed to about `width` characters each side."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    lo, hi = max(lo, start - width), min(hi, end + width)
+    snippet = " ".join(text[lo:hi].split())
+    return ("…" if lo > 0 and text[lo - 1] != "\n" else "") + snippet + (
+        "…" if hi < len(text) and text[hi] != "\n" else "")

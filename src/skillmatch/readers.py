@@ -1,0 +1,183 @@
+"""Read resumes and postings (.pdf, .docx, .txt, .md, .html, stdin) into plain text.
+
+Every failure is a `DocumentError` whose message is one sentence naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import logging
+import re
+import sys
+import unicodedata
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree
+
+from .errors import DocumentError
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".rst", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUPPORTED = "PDF, DOCX, TXT, MD or HTML"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def read_document(path: str | Path) -> str:
+    """Text of the document at `path` (`-` reads standard input)."""
+    if str(path) == "-":
+        return decode_text(sys.stdin.buffer.read(), "standard input")
+    path = Path(path)
+    if not path.exists():
+        raise DocumentError(f"{path}: no such file.")
+    if path.is_dir():
+        raise DocumentError(f"{path}: is a directory, not a document.")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot be opened ({exc.strerror or exc}).") from None
+    return read_bytes(data, path.name)
+
+
+def read_bytes(data: bytes, name: str) -> str:
+    """Text of a document given as bytes; `name`'s suffix picks the reader."""
+    suffix = Path(name).suffix.lower()
+    if not data.strip():
+        raise DocumentError(f"{name}: the file is empty.")
+    if data.startswith(b"%PDF") or suffix == ".pdf":
+        text = pdf_text(data, name)
+    elif suffix == ".docx" or (data.startswith(b"PK") and suffix not in TEXT_SUFFIXES | HTML_SUFFIXES):
+        text = docx_text(data, name)
+    elif data.startswith(_OLE_MAGIC):
+        raise DocumentError(
+            f"{name}: is a legacy Office file or a password-protected document; save it as DOCX or PDF."
+        )
+    elif suffix in HTML_SUFFIXES:
+        text = html_text(decode_text(data, name))
+    elif suffix in TEXT_SUFFIXES:
+        text = decode_text(data, name)
+    else:
+        raise DocumentError(f"{name}: unsupported file type '{suffix}'; use {SUPPORTED}.")
+    if not text.strip():
+        raise DocumentError(f"{name}: the document contains no text.")
+    return text
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode(data[3:], "utf-8", name)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode(data, "utf-16", name)
+    if b"\x00" in data[:4096]:
+        raise DocumentError(f"{name}: looks like a binary file, not text; use {SUPPORTED}.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode(data, "cp1252", name)
+
+
+def _decode(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise DocumentError(
+            f"{name}: is not valid text in UTF-8, UTF-16 or Windows-1252; re-save it as UTF-8."
+        ) from None
+
+
+def pdf_text(data: bytes, name: str) -> str:
+    """Text layer of every page of a PDF, pages separated by blank lines."""
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DocumentError(f"{name}: the PDF is encrypted with a password; remove the password first.")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentError:
+        raise
+    except (FileNotDecryptedError, NotImplementedError):
+        raise DocumentError(f"{name}: the PDF is encrypted with a password; remove the password first.") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError):
+        raise DocumentError(f"{name}: the PDF is damaged and cannot be read.") from None
+    if not pages:
+        raise DocumentError(f"{name}: the PDF has no pages.")
+    text = clean_extracted("\n\n".join(pages))
+    if not text.strip():
+        raise DocumentError(
+            f"{name}: the PDF has no text layer (it is probably a scanned image); run OCR on it first."
+        )
+    return text
+
+
+def docx_text(data: bytes, name: str) -> str:
+    """Paragraph text of a .docx file (body, including tables), one paragraph per line."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read("word/document.xml")
+        root = ElementTree.fromstring(xml)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError):
+        raise DocumentError(f"{name}: the DOCX file is damaged or not a Word document.") from None
+    lines = []
+    for para in root.iter(f"{_W}p"):
+        parts = []
+        for node in para.iter():
+            if node.tag == f"{_W}t" and node.text:
+                parts.append(node.text)
+            elif node.tag == f"{_W}tab":
+                parts.append("\t")
+            elif node.tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+        lines.append("".join(parts))
+    return clean_extracted("\n".join(lines))
+
+
+class _HTMLText(HTMLParser):
+    _BLOCK = {"p", "div", "br", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+              "section", "article", "header", "footer", "table", "dd", "dt", "pre", "blockquote"}
+    _SKIP = {"script", "style", "head", "noscript", "template"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+        if tag == "li":
+            self.parts.append("• ")
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP and self._skipping:
+            self._skipping -= 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    """Visible text of an HTML page, block elements on their own lines."""
+    parser = _HTMLText()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    return re.sub(r"\n\s*\n+", "\n\n", text).strip()
+
+
+def clean_extracted(text: str) -> str:
+    """Undo PDF/DOCX extraction artefacts: ligatures, non-breaking spaces, stray NULs."""
+    text = unicodedata.normalize("NFKC", text)
+    return text.replace("\x00", "").replace("\r\n", "\n")

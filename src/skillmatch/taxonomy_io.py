@@ -1,0 +1,48 @@
+"""Write taxonomies back to the YAML format that `load_taxonomy` reads."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from .taxonomy import Skill, Taxonomy
+
+
+def skill_to_dict(skill: Skill) -> dict:
+    """The YAML mapping for one skill, leaving out empty and default fields."""
+    out: dict = {"id": skill.id, "name": skill.name, "kind": skill.kind}
+    if skill.category:
+        out["category"] = skill.category
+    for field in ("aliases", "exact", "ambiguous", "context", "not_followed_by", "broader", "related"):
+        values = getattr(skill, field)
+        if values:
+            out[field] = list(values)
+    if not skill.fuzzy:
+        out["fuzzy"] = False
+    if skill.description:
+        out["description"] = skill.description
+    return out
+
+
+def write_taxonomy(taxonomy: Taxonomy | Iterable[Skill], path: str | Path, category: str = "") -> None:
+    """Write skills to one YAML file atomically (a temporary file renamed into place)."""
+    data = {"category": category, "skills": [skill_to_dict(s) for s in taxonomy]}
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    atomic_write_text(Path(path), text)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write `text` to `path` so that readers never see a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,77 @@
+"""A fast, tech-aware tokenizer: keeps `C++`, `C#`, `.NET`, `Node.js`, `R&D` whole.
+
+It builds the `Doc` straight from one regular expression, so `doc.text` is the input text
+and every character offset is exact. Slashes and hyphens are separate tokens (`CI/CD` is
+`CI`, `/`, `CD`): patterns are tokenized the same way, so multi-token skills still match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+# A word may start with a dot (.NET), keeps inner dots, ampersands and apostrophes when a
+# word character follows (Node.js, R&D, don't) and may end in + or # (C++, C#, A+).
+_TOKEN = r"\.?\w(?:[\w]|[.&'’](?=\w))*[+#]*|[^\w\s]"
+_TOKEN_WS = re.compile(rf"({_TOKEN})(\s*)")
+_LEADING_WS = re.compile(r"\s+")
+
+
+class TechTokenizer:
+    """Callable spaCy tokenizer; `TechTokenizer(vocab)(text)` returns a `Doc`."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        lead = _LEADING_WS.match(text)
+        if lead:
+            words.append(lead.group())
+            spaces.append(False)
+        for token, ws in _TOKEN_WS.findall(text):
+            words.append(token)
+            if not ws:
+                spaces.append(False)
+            elif ws == " ":
+                spaces.append(True)
+            elif ws[0] == " ":  # one space belongs to the token, the rest is a whitespace token
+                spaces.append(True)
+                words.append(ws[1:])
+                spaces.append(False)
+            else:
+                spaces.append(False)
+                words.append(ws)
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    # A stateless tokenizer: serialization only has to round-trip nothing.
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "TechTokenizer":
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        pass
+
+    def from_disk(self, path, **kwargs) -> "TechTokenizer":
+        return self
+
+
+@registry.tokenizers("skillmatch.TechTokenizer.v1")
+def create_tech_tokenizer():
+    """Registered factory: `[nlp.tokenizer] @tokenizers = "skillmatch.TechTokenizer.v1"`."""
+
+    def make(nlp) -> TechTokenizer:
+        return TechTokenizer(nlp.vocab)
+
+    return make

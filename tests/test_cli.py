@@ -1,0 +1,107 @@
+"""The command line as users run it: tables, JSON, files, and one plain sentence on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from skillmatch.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+RESUME_PDF = str(ROOT / "examples" / "resume.pdf")
+RESUME_TXT = str(ROOT / "examples" / "resume.txt")
+POSTING = str(ROOT / "examples" / "job-posting.md")
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_default_command_scores_the_default_role():
+    result = run(RESUME_PDF)
+    assert result.exit_code == 0, result.output
+    assert "Coverage of Machine Learning Engineer by resume.pdf" in result.output
+    assert "matched" in result.output and "missing" in result.output
+
+
+def test_json_report_against_a_posting():
+    result = run(RESUME_TXT, "--job", POSTING, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["target_name"] == "job-posting.md"
+    assert 0 < data["score"] <= 1
+    statuses = {r["name"]: r["status"] for r in data["results"]}
+    assert statuses["Python"] == "matched"
+
+
+def test_markdown_to_an_output_file(tmp_path):
+    out = tmp_path / "report.md"
+    result = run(RESUME_TXT, "--role", "ml-engineer", "--format", "markdown", "--output", str(out))
+    assert result.exit_code == 0 and result.output == ""
+    assert out.read_text(encoding="utf-8").startswith("## Coverage of Machine Learning Engineer")
+
+
+def test_extract_many_files_as_json():
+    result = run("extract", RESUME_TXT, POSTING, "-f", "json")
+    assert result.exit_code == 0, result.output
+    docs = json.loads(result.output)
+    assert [Path(d["document"]).name for d in docs] == ["resume.txt", "job-posting.md"]
+    text = Path(RESUME_TXT).read_text(encoding="utf-8")
+    for m in docs[0]["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_extract_from_stdin():
+    result = run("extract", "-", "-f", "json", input="Kubernetes and Pyhton\n")
+    assert result.exit_code == 0, result.output
+    assert set(json.loads(result.output)["skills"]) == {"Kubernetes", "Python"}
+
+
+def test_roles_lists_the_default_role():
+    result = run("roles")
+    assert result.exit_code == 0 and "ml-engineer" in result.output
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["missing.pdf"], "skillmatch: missing.pdf: no such file."),
+        ([RESUME_TXT, "--role", "astronaut"], "skillmatch: Unknown role 'astronaut'"),
+        ([RESUME_TXT, "--job", POSTING, "--role", "ml-engineer"], "use either --job or --role"),
+        (["extract", RESUME_TXT, "--taxonomy", "nope.yaml"], "nope.yaml: no such taxonomy"),
+    ],
+)
+def test_bad_input_gives_one_sentence_and_nonzero_exit(args, message):
+    result = run(*args)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_files_through_the_real_entry_point(tmp_path):
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    bad_tax = tmp_path / "tax.yaml"
+    bad_tax.write_text("skills:\n  - {id: x, name: X, kind: tool, broader: [y]}\n", encoding="utf-8")
+    for args, expected in (([str(empty)], "empty.pdf: the file is empty."),
+                           ([RESUME_TXT, "--taxonomy", str(bad_tax)], "unknown broader skill 'y'")):
+        proc = subprocess.run([sys.executable, "-m", "skillmatch.cli", *args], capture_output=True, text=True)
+        assert proc.returncode == 1
+        assert proc.stdout == ""
+        assert expected in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in proc.stderr
+
+
+def test_output_is_not_left_half_written(tmp_path):
+    out = tmp_path / "report.json"
+    out.write_text("previous report", encoding="utf-8")
+    result = run("missing.pdf", "--output", str(out))
+    assert result.exit_code == 1
+    assert out.read_text(encoding="utf-8") == "previous report"
+    assert list(tmp_path.iterdir()) == [out]

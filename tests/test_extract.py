@@ -1,0 +1,119 @@
+"""What users rely on when extracting: variants, typos and abbreviations found, English left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def ids(sm, text: str) -> set[str]:
+    return {m.skill_id for m in sm.extract(text)}
+
+
+def names(sm, text: str) -> set[str]:
+    return {m.name for m in sm.extract(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("Deployed services on k8s clusters", "kubernetes"),
+        ("Built ML pipelines", "machine-learning"),
+        ("Worked on NLP for chat logs", "natural-language-processing"),
+        ("Backend in Node.js", "nodejs"),
+        ("Backend in NodeJS", "nodejs"),
+        ("Backend in node js", "nodejs"),
+        ("Wrote services in C# and .NET", "c-sharp"),
+        ("Wrote services in C# and .NET", "dotnet"),
+        ("Optimised C++ code", "cpp"),
+        ("Reports in MS Excel", "microsoft-excel"),
+        ("Stored procedures in PL/SQL", "pl-sql"),
+        ("Models with scikit-learn", "scikit-learn"),
+        ("Models with sklearn", "scikit-learn"),
+        ("Models with scikit learn", "scikit-learn"),
+        ("Trained neural networks", "neural-networks"),
+        ("Hands-on with Machine-Learning", "machine-learning"),
+        ("Ran CI/CD with GitHub Actions", "ci-cd"),
+        ("Skills: Python, R, SQL", "r-language"),
+        ("Languages: C, C++, Java", "c-language"),
+        ("Wrote microservices in Go and Python", "go-language"),
+        ("Advanced Excel (pivot tables, VLOOKUP)", "microsoft-excel"),
+    ],
+)
+def test_variants_and_abbreviations(sm, text, skill):
+    assert skill in ids(sm, text)
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("Expert in Pyhton scripting", "python"),
+        ("Managed Kubernates clusters", "kubernetes"),
+        ("Deep learning with Tensorflow", "tensorflow"),
+        ("Tuned Postgre SQL queries", "postgresql"),
+        ("Built dashboards in Tablaeu", "tableau"),
+    ],
+)
+def test_typos_found_and_marked_fuzzy(sm, text, skill):
+    hits = [m for m in sm.extract(text) if m.skill_id == skill]
+    assert hits, f"{skill} not found in {text!r}"
+    if skill != "tensorflow":  # a capitalisation difference is not a typo
+        assert hits[0].method == "fuzzy" and 0 < hits[0].score < 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will go to the office every day.",
+        "Go to the office and ask for the manager.",
+        "Ten years in R&D at a chemicals firm.",
+        "He got a C grade in chemistry.",
+        "I excel at customer care.",
+        "Excel at every task you are given.",
+        "Decluttering to spark joy at home.",
+        "Most of our clients come by word of mouth.",
+        "Word of mouth brought new customers.",
+        "Employees get access to benefits after 90 days.",
+        "Access to benefits is immediate.",
+        "We promise a swift response to every ticket.",
+        "Swift response to customer complaints.",
+        "Improved the R-squared of the model.",
+        "Go-to-market strategy for new stores.",
+        "Reported to the C-level executives.",
+    ],
+)
+def test_plain_english_is_not_a_skill(sm, text):
+    found = ids(sm, text)
+    ambiguous = {"go-language", "r-language", "c-language", "microsoft-excel", "apache-spark",
+                 "microsoft-word", "microsoft-access", "swift"}
+    assert not found & ambiguous, f"false hit in {text!r}: {found & ambiguous}"
+
+
+def test_offsets_point_into_the_text(sm):
+    text = "Summary\n\n  Senior engineer: Python,  Kubernetes and PostgreSQL; some Pyhton typos.\r\n"
+    mentions = sm.extract(text)
+    assert mentions
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert 0 <= m.score <= 1 and m.method in {"exact", "alias", "fuzzy"}
+
+
+def test_longest_mention_wins(sm):
+    found = sm.extract("Built APIs with Spring Boot and Ruby on Rails")
+    texts = {m.text for m in found}
+    assert "Spring Boot" in texts and "Ruby on Rails" in texts
+
+
+def test_extract_many_matches_extract(sm):
+    texts = ["Python and SQL", "", "Docker, Kubernetes", "Pyhton"]
+    assert list(sm.extract_many(texts)) == [sm.extract(t) for t in texts]
+
+
+def test_extract_many_in_two_processes(sm):
+    texts = ["Python and SQL", "Docker, Kubernetes"] * 3
+    assert list(sm.extract_many(texts, n_process=2, batch_size=2)) == [sm.extract(t) for t in texts]
+
+
+def test_fuzzy_leaves_english_alone(sm):
+    text = "Managed the docket, led a sprint planning meeting, sails and flasks, shifted priorities."
+    fuzzy = [m for m in sm.extract(text) if m.method == "fuzzy"]
+    assert fuzzy == []

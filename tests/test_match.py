@@ -1,0 +1,125 @@
+"""Coverage and gaps: credit rules, evidence, required vs preferred, job postings."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import skillmatch
+from skillmatch.roles import Target, TargetSkill
+
+ROOT = Path(__file__).resolve().parents[1]
+
+TAXONOMY = """
+skills:
+  - {id: databases, name: databases, kind: knowledge}
+  - {id: postgresql, name: PostgreSQL, kind: database, aliases: [Postgres], broader: [databases]}
+  - {id: pytorch, name: PyTorch, kind: framework, related: [tensorflow]}
+  - {id: tensorflow, name: TensorFlow, kind: framework}
+  - {id: python, name: Python, kind: language}
+  - {id: kafka, name: Kafka, kind: tool}
+  - {id: terraform, name: Terraform, kind: tool}
+"""
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    path = tmp_path_factory.mktemp("tax") / "t.yaml"
+    path.write_text(TAXONOMY, encoding="utf-8")
+    return skillmatch.load(path)
+
+
+def target(*pairs):
+    weights = {"required": 1.0, "preferred": 0.5}
+    return Target("t", "Test role", tuple(TargetSkill(s, imp, weights[imp]) for s, imp in pairs))
+
+
+def test_credit_rules_and_evidence(small):
+    resume = "Python developer.\nTuned Postgres for 5 years; some TensorFlow."
+    tgt = target(("python", "required"), ("databases", "required"), ("pytorch", "required"),
+                 ("kafka", "preferred"))
+    report = small.match(resume, tgt)
+    by = {r.skill_id: r for r in report.results}
+    assert (by["python"].status, by["python"].credit) == ("matched", 1.0)
+    assert by["databases"].status == "matched" and by["databases"].via == "postgresql"
+    assert (by["pytorch"].status, by["pytorch"].credit, by["pytorch"].via) == ("partial", 0.5, "tensorflow")
+    assert by["kafka"].status == "missing" and by["kafka"].evidence == []
+    # evidence quotes the resume with exact offsets
+    ev = by["databases"].evidence[0]
+    assert resume[ev.start:ev.end] == "Postgres" and "Tuned Postgres" in ev.quote
+    # score: required (1 + 1 + 0.5) / 3 ; preferred 0 ; overall (2.5*1 + 0*0.5) / 3.5
+    assert report.required_score == pytest.approx(2.5 / 3, abs=1e-3)
+    assert report.preferred_score == 0
+    assert report.score == pytest.approx(2.5 / 3.5, abs=1e-3)
+    assert [r.skill_id for r in report.missing] == ["kafka"]
+
+
+def test_report_to_dict_is_json_ready(small):
+    import json
+
+    report = small.match("Python", target(("python", "required"), ("kafka", "required")))
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["counts"] == {"matched": 1, "partial": 0, "missing": 1}
+    assert data["results"][0]["evidence"][0]["text"] == "Python"
+
+
+def test_posting_required_and_preferred(small):
+    posting = textwrap.dedent("""\
+        Data Engineer
+        Requirements:
+        - Python and PostgreSQL
+        Nice to have:
+        - Kafka
+        - Terraform is a plus
+        Responsibilities
+        - Own our Python services
+        """)
+    tgt = small.posting(posting)
+    imp = {s.skill_id: s.importance for s in tgt.skills}
+    assert imp == {"python": "required", "postgresql": "required", "kafka": "preferred",
+                   "terraform": "preferred"}
+    report = small.match("I know Python and Kafka.", posting)
+    assert {r.skill_id for r in report.missing} == {"postgresql", "terraform"}
+
+
+def test_inline_preferred_marker(small):
+    tgt = small.posting("Must know Python. Experience with Kafka is a plus.\nTerraform preferred.")
+    imp = {s.skill_id: s.importance for s in tgt.skills}
+    assert imp["terraform"] == "preferred"
+
+
+def test_default_role_on_the_example_resume(sm):
+    text = (ROOT / "examples" / "resume.txt").read_text(encoding="utf-8")
+    report = sm.match(text)
+    assert report.target_id == "ml-engineer"
+    assert report.score > 0.6
+    matched = {r.skill_id for r in report.matched}
+    assert {"python", "machine-learning", "statistics", "linear-algebra"} <= matched
+    for r in report.matched:
+        for ev in r.evidence:
+            assert text[ev.start:ev.end] == ev.text
+
+
+def test_example_resume_against_example_posting(sm):
+    resume = (ROOT / "examples" / "resume.txt").read_text(encoding="utf-8")
+    posting = (ROOT / "examples" / "job-posting.md").read_text(encoding="utf-8")
+    report = sm.match(resume, sm.posting(posting))
+    status = {r.skill_id: r.status for r in report.results}
+    imp = {r.skill_id: r.importance for r in report.results}
+    assert status["python"] == "matched" and status["kubernetes"] == "matched"
+    assert imp["terraform"] == "preferred" and status["terraform"] == "missing"
+    assert imp["apache-kafka"] == "preferred"
+    assert imp["python"] == "required"
+
+
+def test_unknown_role_is_a_clear_error(sm):
+    with pytest.raises(skillmatch.TaxonomyError, match="Unknown role 'astronaut'; available roles: ml-engineer"):
+        sm.role("astronaut")
+
+
+def test_shipped_roles_load(sm):
+    for rid in sm.roles():
+        role = sm.role(rid)
+        assert role.skills and all(s.skill_id in sm.taxonomy for s in role.skills)

@@ -1,0 +1,57 @@
+"""The spaCy side: our component and tokenizer drop into a user's own pipeline."""
+
+from __future__ import annotations
+
+import spacy
+
+import skillmatch  # noqa: F401  (registers factories, as the entry points do when installed)
+
+
+def blank_with_tokenizer():
+    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "skillmatch.TechTokenizer.v1"}}})
+
+
+def test_add_pipe_in_a_user_pipeline():
+    nlp = blank_with_tokenizer()
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("skillmatch", config={"fuzzy_cutoff": 0.8, "spans_key": "sk"})
+    doc = nlp("We use Pyhton and Kubernetes.")
+    spans = doc.spans["sk"]
+    assert [(s.text, s._.skill_id, s._.skill_method) for s in spans] == [
+        ("Pyhton", "python", "fuzzy"), ("Kubernetes", "kubernetes", "exact")]
+    assert spans[0].label_ == "python" and 0 < spans[0]._.skill_score < 1
+
+
+def test_component_on_spacys_default_tokenizer():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("skillmatch")
+    assert {s._.skill_id for s in nlp("Python, C++ and Node.js").spans["skills"]} >= {"python", "nodejs"}
+
+
+def test_tokenizer_keeps_tech_tokens_and_offsets():
+    nlp = blank_with_tokenizer()
+    text = "  C++, C#, .NET,\tNode.js; CI/CD R&D\n\nscikit-learn."
+    doc = nlp.make_doc(text)
+    assert doc.text == text
+    words = [t.text for t in doc]
+    for token in ("C++", "C#", ".NET", "Node.js", "R&D"):
+        assert token in words
+    assert words[words.index("CI") : words.index("CI") + 3] == ["CI", "/", "CD"]
+
+
+def test_to_disk_and_from_disk_round_trip(tmp_path):
+    nlp = blank_with_tokenizer()
+    nlp.add_pipe("skillmatch", config={"fuzzy_cutoff": 0.85})
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    assert loaded.get_pipe("skillmatch").fuzzy_cutoff == 0.85
+    text = "Docker, k8s and Pyhton"
+    assert [(s.text, s.label_) for s in loaded(text).spans["skills"]] == \
+        [(s.text, s.label_) for s in nlp(text).spans["skills"]]
+
+
+def test_config_is_serialisable():
+    nlp = blank_with_tokenizer()
+    nlp.add_pipe("skillmatch")
+    cfg = nlp.config.to_str()
+    assert "skillmatch.TechTokenizer.v1" in cfg and 'factory = "skillmatch"' in cfg
