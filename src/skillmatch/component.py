@@ -213,6 +213,8 @@ class SkillMatcher:
 
     def _apply_guards(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """Keep unguarded candidates; keep ambiguous ones only with context or list evidence."""
+        found = [c for c in found if c.skill_id not in self._weak_kinds
+                 or not guards.not_a_claim(doc, c.start, c.end)]
         accepted = [c for c in found if not c.guarded and not c.weak]
         pending = []
         for c in found:

@@ -100,3 +100,48 @@ def has_cue(doc: Doc, start: int, words: frozenset[str] = CUE_WORDS) -> bool:
             seen += 1
         i -= 1
     return False
+
+
+# A generic skill word that names a job, an employer, a degree or a field label is not a claim
+# of the skill: "Sales Manager", "Design Technologies Inc", "BSc in Computer Science", "Databases:".
+TITLE_WORDS = frozenset({
+    "engineer", "engineers", "developer", "developers", "manager", "managers", "analyst", "analysts",
+    "consultant", "consultants", "specialist", "specialists", "architect", "administrator", "lead",
+    "intern", "internship", "teacher", "teachers", "assistant", "aide", "director", "officer",
+    "coordinator", "executive", "executives", "representative", "associate", "technician", "designer",
+    "tester", "programmer", "scientist", "trainer", "instructor", "professor", "supervisor", "head",
+    "heads", "department", "dept", "team", "center", "centre", "institute", "university", "college",
+    "school", "academy", "inc", "ltd", "llc", "corp", "corporation", "company", "technologies",
+    "solutions", "services", "group", "division", "clerk", "agent", "advisor", "counselor", "nurse",
+    "worker", "operator", "major", "minor", "degree", "diploma", "certificate", "course", "courses",
+    "tool", "tools", "teaching", "experience",
+})
+DEGREE_WORDS = frozenset({
+    "bachelor", "bachelors", "bachelor's", "bachelor’s", "master", "masters", "master's", "master’s",
+    "degree", "diploma", "b.tech", "btech", "b.e", "b.sc", "bsc", "m.sc", "msc", "m.tech", "mtech", "mba",
+    "b.s", "m.s", "b.a", "m.a", "ph.d", "phd", "bs", "ba", "ms", "ma", "be", "me", "bca", "mca", "hnc", "hnd",
+    "associate's", "major", "majored", "graduated", "graduate", "undergraduate", "postgraduate",
+    "doctorate", "b.com", "bcom", "m.com", "ssc", "hsc", "cbse", "gpa",
+})
+
+
+def not_a_claim(doc: Doc, start: int, end: int) -> bool:
+    """True when the mention is part of a title, employer, degree or a field label."""
+    nxt = _next_word(doc, end)
+    if nxt is not None and (nxt.text == ":" or nxt.lower_ in TITLE_WORDS):
+        return True
+    lo = start
+    while lo > 0 and "\n" not in doc[lo - 1].text and start - lo < 10:
+        lo -= 1
+        if doc[lo].lower_.rstrip(".") in DEGREE_WORDS:
+            return True
+    return False
+
+
+def _next_word(doc: Doc, end: int):
+    for token in doc[end : end + 2]:
+        if "\n" in token.text:
+            return None
+        if not token.is_space:
+            return token
+    return None

@@ -121,9 +121,10 @@ class Taxonomy:
         if text in self.skills:
             return self.skills[text]
         key = alias_key(text)
+        keys = {key, re.sub(r"(?<=[a-z])(es|s)$", "", key), re.sub(r"(?<=[a-z])s$", "", key)}
         for skill in self.skills.values():
             forms = (skill.name, *skill.aliases, *skill.exact, *skill.ambiguous)
-            if any(alias_key(form) == key for form in forms):
+            if any(alias_key(form) in keys for form in forms):
                 return skill
         return None
 
