@@ -42,13 +42,14 @@ class SkillMatch:
 
     def extract(self, text: str) -> list[Mention]:
         """Skills mentioned in `text`, in order, with character offsets into `text`."""
-        return doc_mentions(self.nlp(text), self.matcher.spans_key)
+        return doc_mentions(self.nlp(text), self.matcher.spans_key, text)
 
     def extract_many(self, texts: Iterable[str], n_process: int = 1, batch_size: int = 64
                      ) -> Iterator[list[Mention]]:
         """`extract` for many texts through `nlp.pipe`; yields one list per text, in order."""
-        for doc in self.nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
-            yield doc_mentions(doc, self.matcher.spans_key)
+        pairs = ((text, text) for text in texts)
+        for doc, text in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+            yield doc_mentions(doc, self.matcher.spans_key, text)
 
     def read(self, path: str | Path) -> str:
         """Text of a document (.pdf, .docx, .txt, .md, .html, or `-` for stdin)."""

@@ -12,18 +12,23 @@ Results go to `doc.spans[spans_key]`; each span's label is the skill id and its 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
-from spacy.attrs import LOWER
+from typing import Callable, Iterable
+
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from . import guards
+from .cache import cached
 from .fuzzy import FuzzyIndex
-from .guards import Candidate
+from .guards import Candidate, DocView, Lexicon
+from .phrases import PhraseTable
 from .taxonomy import Taxonomy, english_words, insensitive_forms, load_taxonomy
+from .tokenizer import TechTokenizer
+from .tokenizer import words as tokenizer_words
 from .variants import compact, guarded_variants, variants
 
 DEFAULT_CONFIG = {
@@ -37,9 +42,24 @@ WEAK_KINDS = frozenset({"knowledge", "soft-skill", "method"})
 SCORES = {"exact": 1.0, "alias": 0.95, "context": 0.9, "list": 0.85, "spacing": 0.9}
 _METHOD_RANK = {"exact": 0, "alias": 1, "fuzzy": 2}
 
-for _name in ("skill_id", "skill_name", "skill_score", "skill_method"):
+RESULTS_KEY = "skillmatch:"  # + spans_key; doc.user_data entry: {"start:end": [id, name, score, method]}
+_FIELDS = ("skill_id", "skill_name", "skill_score", "skill_method")
+
+
+def _getter(index: int):
+    def get(span: Span):
+        key = f"{span.start_char}:{span.end_char}"
+        for name, results in span.doc.user_data.items():
+            if isinstance(name, str) and name.startswith(RESULTS_KEY) and key in results:
+                return results[key][index]
+        return None
+
+    return get
+
+
+for _i, _name in enumerate(_FIELDS):
     if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
+        Span.set_extension(_name, getter=_getter(_i))
 
 
 @Language.factory("skillmatch", default_config=DEFAULT_CONFIG)
@@ -84,125 +104,93 @@ class SkillMatcher:
 
     # ---------------------------------------------------------------- compile
     def set_taxonomy(self, taxonomy: Taxonomy) -> None:
-        """Turn the taxonomy into two phrase matchers and the fuzzy lookup tables."""
+        """Compile the taxonomy (cached on disk when our tokenizer makes the patterns)."""
         self.taxonomy = taxonomy
-        vocab = self.nlp.vocab
-        strings = vocab.strings
-        self._loose = PhraseMatcher(vocab, attr=LOWER)
-        self._strict = PhraseMatcher(vocab)
-        self._keys: dict[int, tuple[str, str, bool]] = {}
-        loose: dict[str, tuple[str, str]] = {}  # lowercase variant -> (skill id, method)
-        strict: dict[str, tuple[str, str, bool]] = {}
-        skills = sorted(taxonomy, key=lambda s: s.id)
-        for generated in (False, True):  # forms written in the taxonomy win over generated ones
-            for skill in skills:
-                for form in insensitive_forms(skill):
-                    method = "exact" if form == skill.name else "alias"
-                    for v in variants(form) if generated else (form.lower(),):
-                        loose.setdefault(v, (skill.id, method))
-        for skill in skills:
-            for form in skill.exact:
-                for v in guarded_variants(form):
-                    strict.setdefault(v, (skill.id, "exact" if form == skill.name else "alias", False))
-            for form in skill.ambiguous:
-                for v in guarded_variants(form):
-                    strict.setdefault(v, (skill.id, "exact" if form == skill.name else "alias", True))
-        self._add(self._loose, {v: (sid, m, False) for v, (sid, m) in loose.items()})
-        self._add(self._strict, strict)
-
-        self._context = {s.id: frozenset(w.lower() for w in s.context) for s in taxonomy}
+        strings = self.nlp.vocab.strings
+        if isinstance(self.nlp.tokenizer, TechTokenizer):
+            key = f"compiled\0{taxonomy.fingerprint}\0{self.fuzzy_min_length}".encode()
+            self._tables = cached(key, lambda: compile_taxonomy(taxonomy, tokenizer_words,
+                                                                self.fuzzy_min_length))
+        else:
+            self._tables = compile_taxonomy(taxonomy, self._words, self.fuzzy_min_length)
+        self._lex = Lexicon(strings)
+        self._context = {s.id: guards.hashes(strings, s.context) for s in taxonomy if s.context}
+        self._stop_next = {s.id: guards.hashes(strings, s.not_followed_by) for s in taxonomy
+                           if s.not_followed_by}
         self._weak_kinds = {s.id for s in taxonomy if s.kind in WEAK_KINDS}
-        self._stop_next = {s.id: frozenset(w.lower() for w in s.not_followed_by) for s in taxonomy}
-        # fuzzy tables: single-word forms for typos, compact forms for spacing errors
-        fuzzy_ok = {s.id for s in taxonomy if s.fuzzy}
-        singles = {v: sid for v, (sid, _) in loose.items() if " " not in v}
-        self._known = frozenset(singles) | {v.lower() for v in strict}
-        self._fuzzy_index = FuzzyIndex(
-            ((v, sid) for v, sid in singles.items() if sid in fuzzy_ok), self.fuzzy_min_length
-        )
-        self._compact: dict[str, str] = {}
-        for v, (sid, _) in loose.items():
-            key = compact(v)
-            if sid in fuzzy_ok and len(key) >= self.fuzzy_min_length:
-                self._compact.setdefault(key, sid)
-        self._pairs: dict[tuple[int, int], str] = {}
-        for key, sid in self._compact.items():
-            for i in range(2, len(key) - 1):
-                a, b = key[:i], key[i:]
-                if a.isalnum() and b.isalnum():
-                    self._pairs.setdefault((strings.add(a), strings.add(b)), sid)
+        self._fuzzy_index = FuzzyIndex(self._tables.fuzzy_forms, self.fuzzy_min_length)
         self._word_cache: dict[int, tuple[str, str, float] | None] = {}
+        self._word_hits: set[int] = set()
 
-    def _add(self, matcher: PhraseMatcher, table: dict[str, tuple[str, str, bool]]) -> None:
-        grouped: dict[tuple[str, str, bool], list[str]] = {}
-        for text, key in table.items():
-            grouped.setdefault(key, []).append(text)
-        for key, texts in grouped.items():
-            label = f"{key[0]}|{key[1]}|{int(key[2])}"
-            self._keys[self.nlp.vocab.strings.add(label)] = key
-            matcher.add(label, list(self.nlp.tokenizer.pipe(texts)))
+    def _words(self, text: str) -> list[str]:
+        """Pattern tokens for a pipeline whose tokenizer is not ours."""
+        return [t.text for t in self.nlp.tokenizer(text) if not t.is_space]
 
     # ---------------------------------------------------------------- matching
     def __call__(self, doc: Doc) -> Doc:
-        found = self._exact_candidates(doc)
+        view = DocView(doc, self._lex)
+        found = self._exact_candidates(view)
         if self.fuzzy:
-            found += self._fuzzy_candidates(doc, found)
-        accepted = self._apply_guards(doc, found)
-        spans = []
+            found += self._fuzzy_candidates(doc, view, found)
+        accepted = self._apply_guards(view, found)
+        spans, results = [], {}
         for cand in _resolve_overlaps(accepted):
             skill = self.taxonomy[cand.skill_id]
             span = Span(doc, cand.start, cand.end, label=skill.id)
-            span._.skill_id = skill.id
-            span._.skill_name = skill.name
-            span._.skill_score = round(cand.score, 3)
-            span._.skill_method = cand.method
             spans.append(span)
+            results[f"{span.start_char}:{span.end_char}"] = [skill.id, skill.name, round(cand.score, 3),
+                                                            cand.method]
         doc.spans[self.spans_key] = spans
+        doc.user_data[RESULTS_KEY + self.spans_key] = results
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
 
-    def _exact_candidates(self, doc: Doc) -> list[Candidate]:
+    def _exact_candidates(self, view: DocView) -> list[Candidate]:
+        strings = self.nlp.vocab.strings
         out = []
-        for matcher in (self._loose, self._strict):
-            for match_id, start, end in matcher(doc):
-                sid, method, guarded = self._keys[match_id]
+        for table, hashes in ((self._tables.loose, view.lower), (self._tables.strict, view.orth)):
+            for start, end, (sid, method, guarded) in table.find(hashes):
                 weak = not guarded and end - start == 1 and sid in self._weak_kinds \
-                    and _is_plain_word(doc[start].text)
+                    and _is_plain_word(strings[view.orth[start]])
                 out.append(Candidate(start, end, sid, method, SCORES[method], guarded, weak))
         return out
 
-    def _fuzzy_candidates(self, doc: Doc, exact: list[Candidate]) -> list[Candidate]:
+    def _fuzzy_candidates(self, doc: Doc, view: DocView, exact: list[Candidate]) -> list[Candidate]:
         """Typos in single words and words split or joined by a space."""
-        lowers = doc.to_array(LOWER).tolist()
-        cache = self._word_cache
-        for h in set(lowers).difference(cache):
-            cache[h] = self._fuzzy_word(self.nlp.vocab.strings[h])
-        hits = {h: cache[h] for h in set(lowers) if cache[h] is not None}
-        pairs = set(zip(lowers, lowers[1:])).intersection(self._pairs)
-        if not hits and not pairs:
+        lowers = view.lower
+        unique = set(lowers)
+        new = unique.difference(self._word_cache)
+        for h in new:
+            hit = self._word_cache[h] = self._fuzzy_word(self.nlp.vocab.strings[h])
+            if hit is not None:
+                self._word_hits.add(h)
+        hits = unique.intersection(self._word_hits)
+        firsts = unique.intersection(self._tables.pair_firsts)
+        if not hits and not firsts:
             return []
         covered = {i for c in exact for i in range(c.start, c.end)}
         out = []
-        for i, h in enumerate(lowers):
-            if i in covered:
-                continue
-            if h in hits:
-                sid, method, score = hits[h]
-                out.append(Candidate(i, i + 1, sid, method, score))
-            if i + 1 < len(lowers) and (h, lowers[i + 1]) in pairs and i + 1 not in covered \
-                    and doc[i].whitespace_ == " ":
-                out.append(Candidate(i, i + 2, self._pairs[(h, lowers[i + 1])], "fuzzy",
-                                     SCORES["spacing"]))
+        if hits:
+            for i in [i for i, h in enumerate(lowers) if h in hits]:
+                if i not in covered:
+                    sid, method, score = self._word_cache[lowers[i]]
+                    out.append(Candidate(i, i + 1, sid, method, score))
+        if firsts:
+            strings = self.nlp.vocab.strings
+            for i in [i for i, h in enumerate(lowers[:-1]) if h in firsts]:
+                sid = self._tables.compact.get(strings[lowers[i]] + strings[lowers[i + 1]])
+                if sid is not None and view.trailing[i]:  # longer than any one-word match it covers
+                    out.append(Candidate(i, i + 2, sid, "fuzzy", SCORES["spacing"]))
         return out
 
     def _fuzzy_word(self, word: str) -> tuple[str, str, float] | None:
         """Skill for one lowercase word: a multi-word form written joined, or a typo."""
-        if word in self._known or len(word) < self.fuzzy_min_length or word in english_words():
+        if word in self._tables.known or len(word) < self.fuzzy_min_length or word in english_words():
             return None
-        joined = self._compact.get(word)
+        joined = self._tables.compact.get(word)
         if joined is not None:
             return joined, "fuzzy", SCORES["spacing"]
         hit = self._fuzzy_index.lookup(word, score_cutoff=self.fuzzy_cutoff)
@@ -211,38 +199,42 @@ class SkillMatcher:
         _, sid, score = hit
         return sid, "fuzzy", score * 0.95
 
-    def _apply_guards(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
-        """Keep unguarded candidates; keep ambiguous ones only with context or list evidence."""
-        found = [c for c in found if c.skill_id not in self._weak_kinds
-                 or not guards.not_a_claim(doc, c.start, c.end)]
-        accepted = [c for c in found if not c.guarded and not c.weak]
-        pending = []
+    def _apply_guards(self, view: DocView, found: list[Candidate]) -> list[Candidate]:
+        """Keep plain candidates; keep ambiguous and generic ones only with evidence."""
+        none: frozenset[int] = frozenset()
+        accepted, pending = [], []
         for c in found:
-            if c.weak:
-                if guards.has_cue(doc, c.start) or guards.has_context(
-                        doc, c.start, c.end, self._context.get(c.skill_id, frozenset())):
+            if c.skill_id in self._weak_kinds and guards.not_a_claim(view, c.start, c.end):
+                continue
+            if c.guarded:
+                if guards.glued_to_hyphen(view, c.start, c.end) or guards.followed_by(
+                        view, c.end, self._stop_next.get(c.skill_id, none)):
+                    continue
+                if guards.has_cue(view, c.start) or guards.has_context(
+                        view, c.start, c.end, self._context.get(c.skill_id, none)):
+                    c.score = min(c.score, SCORES["context"])
                     accepted.append(c)
                 else:
                     pending.append(c)
-                continue
-            if not c.guarded:
-                continue
-            if guards.glued_to_hyphen(doc, c.start, c.end) or guards.followed_by(
-                doc, c.end, self._stop_next.get(c.skill_id, frozenset())
-            ):
-                continue
-            if guards.has_context(doc, c.start, c.end, self._context.get(c.skill_id, frozenset())):
-                c.score = min(c.score, SCORES["context"])
-                accepted.append(c)
+            elif c.weak:
+                if guards.has_cue(view, c.start) or guards.has_context(
+                        view, c.start, c.end, self._context.get(c.skill_id, none)):
+                    accepted.append(c)
+                else:
+                    pending.append(c)
             else:
-                pending.append(c)
+                accepted.append(c)
+        ends = {c.end: c for c in accepted}
+        starts = {c.start: c for c in accepted}
         changed = True
         while pending and changed:  # list evidence can chain: "C, R, Go"
             changed = False
             for c in list(pending):
-                if guards.in_list(doc, c, accepted):
-                    c.score = min(c.score, SCORES["list"])
+                if guards.in_list(view, c, ends, starts):
+                    if c.guarded:
+                        c.score = min(c.score, SCORES["list"])
                     accepted.append(c)
+                    ends[c.end], starts[c.start] = c, c
                     pending.remove(c)
                     changed = True
         return accepted
@@ -267,6 +259,57 @@ class SkillMatcher:
             setattr(self, key, value)
         self.set_taxonomy(load_taxonomy(path / "taxonomy.yaml"))
         return self
+
+
+@dataclass
+class CompiledTaxonomy:
+    """Everything matching needs from a taxonomy, as plain picklable data."""
+
+    loose: PhraseTable  # lowercase token hashes -> (skill id, method, guarded)
+    strict: PhraseTable  # exact-case token hashes -> (skill id, method, guarded)
+    known: frozenset[str]  # one-word forms: never fuzzy-matched
+    fuzzy_forms: list[tuple[str, str]]  # (one-word form, skill id) open to typo matching
+    compact: dict[str, str]  # forms without spaces, hyphens, dots -> skill id
+    pair_firsts: frozenset[int]  # hashes of first halves of one-word forms split in two
+
+
+def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
+                     fuzzy_min_length: int) -> CompiledTaxonomy:
+    """Expand every skill's forms into variants and index them for matching."""
+    loose: dict[str, tuple[str, str, bool]] = {}  # lowercase variant -> (skill id, method, guarded)
+    strict: dict[str, tuple[str, str, bool]] = {}
+    skills = sorted(taxonomy, key=lambda s: s.id)
+    for generated in (False, True):  # forms written in the taxonomy win over generated ones
+        for skill in skills:
+            for form in insensitive_forms(skill):
+                method = "exact" if form == skill.name else "alias"
+                for v in variants(form) if generated else (form.lower(),):
+                    loose.setdefault(v, (skill.id, method, False))
+    for skill in skills:
+        for guarded, forms in ((False, skill.exact), (True, skill.ambiguous)):
+            for form in forms:
+                for v in guarded_variants(form):
+                    strict.setdefault(v, (skill.id, "exact" if form == skill.name else "alias", guarded))
+    tables: tuple[PhraseTable, PhraseTable] = (PhraseTable(), PhraseTable())
+    for table, forms in zip(tables, (loose, strict)):
+        for text, value in forms.items():
+            table.add(words(text), value)
+    fuzzy_ok = {s.id for s in taxonomy if s.fuzzy}
+    singles = {v: sid for v, (sid, _, _) in loose.items() if " " not in v}
+    compact_forms: dict[str, str] = {}
+    for v, (sid, _, _) in loose.items():
+        key = compact(v)
+        if sid in fuzzy_ok and len(key) >= fuzzy_min_length:
+            compact_forms.setdefault(key, sid)
+    halves = {key[:i] for key in map(compact, singles) if key in compact_forms
+              for i in range(2, len(key) - 1) if key[:i].isalnum() and key[i:].isalnum()}
+    return CompiledTaxonomy(
+        loose=tables[0], strict=tables[1],
+        known=frozenset(singles) | {v.lower() for v in strict},
+        fuzzy_forms=[(v, sid) for v, sid in singles.items() if sid in fuzzy_ok],
+        compact=compact_forms,
+        pair_firsts=frozenset(map(hash_string, halves)),
+    )
 
 
 def _is_plain_word(text: str) -> bool:

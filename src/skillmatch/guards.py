@@ -1,33 +1,69 @@
-"""Evidence rules for ambiguous skill names (`Go`, `R`, `Excel`, `Spark` ...).
+"""Evidence rules: when does a matched word really claim a skill?
 
-An ambiguous form is accepted when a context word is near it, or when it sits in a list of
-other skills; it is rejected when glued to a hyphen or followed by a betraying word.
+- Ambiguous names (`Go`, `R`, `Excel`, `Spark`) need a context word nearby or a list of other
+  skills around them, and are rejected when glued to a hyphen (`Go-to-market`) or followed by a
+  betraying word (`Excel at`).
+- Generic single words of knowledge, soft-skill and method skills (`management`, `research`)
+  need a list, a skill cue (`experience in`, `Skills:`) or a context word.
+- Generic skills that name a job, employer, degree or field label (`Sales Manager`,
+  `BSc in Computer Science`, `Databases:`) are not claims of the skill.
+
+The rules work on a `DocView`: integer arrays taken from the `Doc` in one call, so that checking
+a candidate costs a few set lookups and never creates `Token` objects.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IS_SPACE, LOWER, ORTH, SPACY
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 CONTEXT_WINDOW = 8
-LIST_GAP = 3
-LIST_SEPARATORS = frozenset({",", "/", "|", ";", "•", "·", "and", "&", "or", "(", ")", "+", "*", ":", "-", "–", "▪", "●", "◦", "○", "■", "◆", "‣", "⁃"})
-
-
-# Words that introduce a skill claim: "experience in X", "knowledge of X", "skilled in X".
 CUE_WINDOW = 4
-CUE_WORDS = frozenset({
+LIST_GAP = 3
+LIST_SEPARATORS = ("/", "|", ";", "•", "·", "and", "&", "or", "(", ")", "+", "*", ":", "-", "–", ",",
+                   "▪", "●", "◦", "○", "■", "◆", "‣", "⁃", "➢", "", "", "")
+# Words that introduce a skill claim: "experience in X", "knowledge of X", "Skills: X".
+CUE_WORDS = (
     "skills", "skill", "skilled", "knowledge", "knowledgeable", "experience", "experienced", "proficient",
     "proficiency", "expertise", "expert", "familiar", "familiarity", "background", "competent",
     "competence", "competencies", "competency", "understanding", "trained", "training", "strong",
     "excellent", "good", "solid", "advanced", "hands", "abilities", "ability", "specialized",
     "specialised", "specializing", "specialising", "focus", "certified", "strengths", "areas",
     "demonstrated", "proven", "exposure", "fluent", "fluency", "capabilities", "qualities",
-})
+)
+# A generic skill word followed by one of these names a job, an employer or a field label.
+TITLE_WORDS = (
+    "engineer", "engineers", "developer", "developers", "manager", "managers", "analyst", "analysts",
+    "consultant", "consultants", "specialist", "specialists", "architect", "administrator", "lead",
+    "intern", "internship", "teacher", "teachers", "assistant", "aide", "director", "officer",
+    "coordinator", "executive", "executives", "representative", "associate", "technician", "designer",
+    "tester", "programmer", "scientist", "trainer", "instructor", "professor", "supervisor", "head",
+    "heads", "department", "dept", "team", "center", "centre", "institute", "university", "college",
+    "school", "academy", "inc", "ltd", "llc", "corp", "corporation", "company", "technologies",
+    "solutions", "services", "group", "division", "clerk", "agent", "advisor", "counselor", "nurse",
+    "worker", "operator", "major", "minor", "degree", "diploma", "certificate", "course", "courses",
+    "tool", "tools", "teaching", "experience", ":",
+)
+# Earlier on the same line, these make a generic skill word the field of a degree.
+DEGREE_WORDS = (
+    "bachelor", "bachelors", "bachelor's", "bachelor’s", "master", "masters", "master's", "master’s",
+    "degree", "diploma", "b.tech", "btech", "b.e", "b.sc", "bsc", "m.sc", "msc", "m.tech", "mtech", "mba",
+    "b.s", "m.s", "b.a", "m.a", "ph.d", "phd", "bs", "ba", "ms", "ma", "bca", "mca", "hnc", "hnd",
+    "associate's", "major", "majored", "graduated", "undergraduate", "postgraduate", "doctorate",
+    "b.com", "bcom", "m.com", "ssc", "hsc", "cbse", "gpa",
+)
 
 
-@dataclass
+def hashes(strings: StringStore, words) -> frozenset[int]:
+    """The string-store hashes of lowercase `words`."""
+    return frozenset(strings.add(w.lower()) for w in words)
+
+
+@dataclass(slots=True)
 class Candidate:
     """A possible skill mention over tokens `[start, end)` before overlaps are resolved."""
 
@@ -40,108 +76,126 @@ class Candidate:
     weak: bool = False  # a generic single word: needs a list, a cue or a context word
 
 
-def glued_to_hyphen(doc: Doc, start: int, end: int) -> bool:
+class Lexicon:
+    """The hash sets the rules look words up in, made once per vocabulary."""
+
+    def __init__(self, strings: StringStore):
+        self.strings = strings
+        self.separators = hashes(strings, LIST_SEPARATORS)
+        self.cues = hashes(strings, CUE_WORDS)
+        self.titles = hashes(strings, TITLE_WORDS)
+        self.degrees = hashes(strings, DEGREE_WORDS) | hashes(strings, (w + "." for w in DEGREE_WORDS))
+        self.hyphen = strings.add("-")
+        self._breaks: dict[int, bool] = {}
+
+    def line_breaks(self, lowers: list[int], space_at: list[int]) -> frozenset[int]:
+        """Indices of the whitespace tokens (at `space_at`) that hold a line break."""
+        cache = self._breaks
+        out = []
+        for i in space_at:
+            h = lowers[i]
+            hit = cache.get(h)
+            if hit is None:
+                hit = cache[h] = "\n" in self.strings[h]
+            if hit:
+                out.append(i)
+        return frozenset(out)
+
+
+class DocView:
+    """A `Doc` as integer lists (lowercase and text hashes, trailing space, is-whitespace)."""
+
+    def __init__(self, doc: Doc, lex: Lexicon):
+        arr = doc.to_array([LOWER, SPACY, IS_SPACE, ORTH]) if len(doc) else numpy.zeros((0, 4), "uint64")
+        self.lower: list[int] = arr[:, 0].tolist()
+        self.trailing: list[int] = arr[:, 1].tolist()
+        self.space: list[int] = arr[:, 2].tolist()
+        self.orth: list[int] = arr[:, 3].tolist()
+        self.newline = lex.line_breaks(self.lower, numpy.flatnonzero(arr[:, 2]).tolist())
+        self.lex = lex
+        self.n = len(self.lower)
+
+    def next_word(self, end: int) -> int | None:
+        """Index of the next non-space token on the same line, or None."""
+        i = end
+        while i < self.n:
+            if i in self.newline:
+                return None
+            if not self.space[i]:
+                return i
+            i += 1
+        return None
+
+
+def glued_to_hyphen(v: DocView, start: int, end: int) -> bool:
     """True for `Go-to-market`, `R-squared`, `C-level`: part of a hyphenated word."""
-    if start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+    h = v.lex.hyphen
+    if start > 0 and v.lower[start - 1] == h and not v.trailing[start - 1]:
         return True
-    return end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+    return end < v.n and v.lower[end] == h and not v.trailing[end - 1]
 
 
-def followed_by(doc: Doc, end: int, words: frozenset[str]) -> bool:
-    """True when the next non-space token is one of `words` (lowercase)."""
-    for token in doc[end : end + 3]:
-        if not token.is_space:
-            return token.lower_ in words
-    return False
+def followed_by(v: DocView, end: int, words: frozenset[int]) -> bool:
+    """True when the next word on the line is one of `words` (hashes)."""
+    i = v.next_word(end)
+    return i is not None and v.lower[i] in words
 
 
-def has_context(doc: Doc, start: int, end: int, words: frozenset[str]) -> bool:
+def has_context(v: DocView, start: int, end: int, words: frozenset[int]) -> bool:
     """True when a context word occurs within `CONTEXT_WINDOW` tokens of the mention."""
-    lo, hi = max(0, start - CONTEXT_WINDOW), min(len(doc), end + CONTEXT_WINDOW)
-    return any(doc[i].lower_ in words for i in range(lo, hi) if not start <= i < end)
-
-
-def in_list(doc: Doc, cand: Candidate, accepted: list[Candidate]) -> bool:
-    """True when another accepted skill is a list neighbour: only separators between them."""
-    for other in accepted:
-        if other is cand:
-            continue
-        if other.end <= cand.start:
-            gap = range(other.end, cand.start)
-        elif cand.end <= other.start:
-            gap = range(cand.end, other.start)
-        else:
-            continue
-        if len(gap) <= LIST_GAP and _separates([doc[i] for i in gap]):
-            return True
-    return False
-
-
-def _separates(tokens) -> bool:
-    """Only list punctuation in the gap; a line break counts only beside a bullet or comma."""
-    marks = [t for t in tokens if not t.is_space]
-    if any(t.lower_ not in LIST_SEPARATORS for t in marks):
+    if not words:
         return False
-    breaks = any("\n" in t.text for t in tokens if t.is_space)
-    return bool(marks) or not breaks
+    lower = v.lower
+    lo, hi = max(0, start - CONTEXT_WINDOW), min(v.n, end + CONTEXT_WINDOW)
+    return any(lower[i] in words for i in range(lo, start)) or any(lower[i] in words for i in range(end, hi))
 
 
-def has_cue(doc: Doc, start: int, words: frozenset[str] = CUE_WORDS) -> bool:
+def has_cue(v: DocView, start: int) -> bool:
     """True when a skill cue (`experience in`, `knowledge of`, `Skills:`) shortly precedes `start`."""
-    i = start - 1
-    seen = 0
-    while i >= 0 and seen < CUE_WINDOW:
-        token = doc[i]
-        if "\n" in token.text:
-            break
-        if not token.is_space:
-            if token.lower_ in words:
+    i, seen = start - 1, 0
+    while i >= 0 and seen < CUE_WINDOW and i not in v.newline:
+        if not v.space[i]:
+            if v.lower[i] in v.lex.cues:
                 return True
             seen += 1
         i -= 1
     return False
 
 
-# A generic skill word that names a job, an employer, a degree or a field label is not a claim
-# of the skill: "Sales Manager", "Design Technologies Inc", "BSc in Computer Science", "Databases:".
-TITLE_WORDS = frozenset({
-    "engineer", "engineers", "developer", "developers", "manager", "managers", "analyst", "analysts",
-    "consultant", "consultants", "specialist", "specialists", "architect", "administrator", "lead",
-    "intern", "internship", "teacher", "teachers", "assistant", "aide", "director", "officer",
-    "coordinator", "executive", "executives", "representative", "associate", "technician", "designer",
-    "tester", "programmer", "scientist", "trainer", "instructor", "professor", "supervisor", "head",
-    "heads", "department", "dept", "team", "center", "centre", "institute", "university", "college",
-    "school", "academy", "inc", "ltd", "llc", "corp", "corporation", "company", "technologies",
-    "solutions", "services", "group", "division", "clerk", "agent", "advisor", "counselor", "nurse",
-    "worker", "operator", "major", "minor", "degree", "diploma", "certificate", "course", "courses",
-    "tool", "tools", "teaching", "experience",
-})
-DEGREE_WORDS = frozenset({
-    "bachelor", "bachelors", "bachelor's", "bachelor’s", "master", "masters", "master's", "master’s",
-    "degree", "diploma", "b.tech", "btech", "b.e", "b.sc", "bsc", "m.sc", "msc", "m.tech", "mtech", "mba",
-    "b.s", "m.s", "b.a", "m.a", "ph.d", "phd", "bs", "ba", "ms", "ma", "be", "me", "bca", "mca", "hnc", "hnd",
-    "associate's", "major", "majored", "graduated", "graduate", "undergraduate", "postgraduate",
-    "doctorate", "b.com", "bcom", "m.com", "ssc", "hsc", "cbse", "gpa",
-})
-
-
-def not_a_claim(doc: Doc, start: int, end: int) -> bool:
-    """True when the mention is part of a title, employer, degree or a field label."""
-    nxt = _next_word(doc, end)
-    if nxt is not None and (nxt.text == ":" or nxt.lower_ in TITLE_WORDS):
+def not_a_claim(v: DocView, start: int, end: int) -> bool:
+    """True when a generic skill word is part of a job title, employer, degree or field label."""
+    i = v.next_word(end)
+    if i is not None and v.lower[i] in v.lex.titles:
         return True
-    lo = start
-    while lo > 0 and "\n" not in doc[lo - 1].text and start - lo < 10:
+    lo = start - 1
+    while lo >= 0 and start - lo <= 10 and lo not in v.newline:
+        if v.lower[lo] in v.lex.degrees:
+            return True
         lo -= 1
-        if doc[lo].lower_.rstrip(".") in DEGREE_WORDS:
+    return False
+
+
+def in_list(v: DocView, cand: Candidate, ends: dict[int, Candidate], starts: dict[int, Candidate]) -> bool:
+    """True when an accepted skill is a list neighbour: only separators between them."""
+    for gap_end in range(cand.start, max(-1, cand.start - LIST_GAP - 1), -1):
+        other = ends.get(gap_end)
+        if other is not None and other is not cand and _separates(v, gap_end, cand.start):
+            return True
+    for gap_start in range(cand.end, min(v.n, cand.end + LIST_GAP) + 1):
+        other = starts.get(gap_start)
+        if other is not None and other is not cand and _separates(v, cand.end, gap_start):
             return True
     return False
 
 
-def _next_word(doc: Doc, end: int):
-    for token in doc[end : end + 2]:
-        if "\n" in token.text:
-            return None
-        if not token.is_space:
-            return token
-    return None
+def _separates(v: DocView, lo: int, hi: int) -> bool:
+    """Only list punctuation in tokens [lo, hi); a line break counts only beside a mark."""
+    marks = breaks = False
+    for i in range(lo, hi):
+        if v.space[i]:
+            breaks = breaks or i in v.newline
+        elif v.lower[i] in v.lex.separators:
+            marks = True
+        else:
+            return False
+    return marks or not breaks

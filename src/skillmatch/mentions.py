@@ -28,9 +28,21 @@ class Mention:
         return asdict(self)
 
 
-def doc_mentions(doc: Doc, spans_key: str = "skills") -> list[Mention]:
-    """The mentions the `skillmatch` component stored on `doc`."""
-    return [Mention.from_span(span) for span in doc.spans.get(spans_key, [])]
+def doc_mentions(doc: Doc, spans_key: str = "skills", text: str | None = None) -> list[Mention]:
+    """The mentions the `skillmatch` component stored on `doc`, in text order.
+
+    `text`, when given, must be `doc.text` (passing it saves rebuilding the string).
+    """
+    results = doc.user_data.get("skillmatch:" + spans_key)
+    if results is None:
+        return [Mention.from_span(span) for span in doc.spans.get(spans_key, [])]
+    if text is None:
+        text = doc.text
+    out = []
+    for key, (skill_id, name, score, method) in results.items():
+        start, end = map(int, key.split(":"))
+        out.append(Mention(skill_id, name, start, end, text[start:end], score, method))
+    return out
 
 
 def quote(text: str, start: int, end: int, width: int = 60) -> str:

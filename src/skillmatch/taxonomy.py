@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 
 import yaml
 
+from .cache import cached
 from .errors import TaxonomyError
 
 KINDS = (
@@ -252,9 +253,17 @@ def parse_skill(entry: object, source: str, default_category: str) -> Skill:
 
 
 def read_skill_file(path: Path) -> list[Skill]:
-    """Parse one taxonomy YAML file (a mapping with `category` and `skills`)."""
+    """Parse one taxonomy YAML file (a mapping with `category` and `skills`).
+
+    Results are cached by content, because building objects from YAML is slow.
+    """
+    raw = path.read_bytes()
+    return cached(b"skills\0" + path.name.encode() + b"\0" + raw, lambda: _parse_skill_file(path, raw))
+
+
+def _parse_skill_file(path: Path, raw: bytes) -> list[Skill]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(raw.decode("utf-8"), Loader=_Loader)
     except UnicodeDecodeError:
         raise TaxonomyError(f"{path}: the taxonomy file is not UTF-8 text.") from None
     except yaml.YAMLError as exc:

@@ -17,7 +17,13 @@ from spacy.vocab import Vocab
 # word character follows (Node.js, R&D, don't) and may end in + or # (C++, C#, A+).
 _TOKEN = r"\.?\w(?:[\w]|[.&'’](?=\w))*[+#]*|[^\w\s]"
 _TOKEN_WS = re.compile(rf"({_TOKEN})(\s*)")
+_WORDS = re.compile(_TOKEN)
 _LEADING_WS = re.compile(r"\s+")
+
+
+def words(text: str) -> list[str]:
+    """The non-space token strings `TechTokenizer` would make of `text`."""
+    return _WORDS.findall(text)
 
 
 class TechTokenizer:
