@@ -38,7 +38,13 @@ DEFAULT_CONFIG = {
     "fuzzy_cutoff": 0.8,
     "fuzzy_min_length": 6,
 }
-WEAK_KINDS = frozenset({"knowledge", "soft-skill", "method"})
+WEAK_KINDS = frozenset({"knowledge", "soft-skill", "method", "human-language"})
+# Words that show a language name means the language, not a nationality ("a Danish company").
+LANGUAGE_CUES = ("language", "languages", "fluent", "fluency", "native", "speak", "speaks", "speaker",
+                 "speaking", "spoken", "written", "verbal", "oral", "bilingual", "trilingual",
+                 "multilingual", "proficient", "proficiency", "mother", "tongue", "conversational",
+                 "read", "write", "intermediate", "basic", "beginner", "advanced", "working", "level",
+                 "c1", "c2", "b1", "b2", "a2", "translation", "translator", "interpreter", "ielts", "toefl")
 SCORES = {"exact": 1.0, "alias": 0.95, "context": 0.9, "list": 0.85, "spacing": 0.9}
 _METHOD_RANK = {"exact": 0, "alias": 1, "fuzzy": 2}
 
@@ -115,6 +121,10 @@ class SkillMatcher:
             self._tables = compile_taxonomy(taxonomy, self._words, self.fuzzy_min_length)
         self._lex = Lexicon(strings)
         self._context = {s.id: guards.hashes(strings, s.context) for s in taxonomy if s.context}
+        language_cues = guards.hashes(strings, LANGUAGE_CUES)
+        self._always_weak = {s.id for s in taxonomy if s.kind == "human-language"}
+        for sid in self._always_weak:
+            self._context[sid] = self._context.get(sid, frozenset()) | language_cues
         self._stop_next = {s.id: guards.hashes(strings, s.not_followed_by) for s in taxonomy
                            if s.not_followed_by}
         self._weak_kinds = {s.id for s in taxonomy if s.kind in WEAK_KINDS}
@@ -153,8 +163,8 @@ class SkillMatcher:
         out = []
         for table, hashes in ((self._tables.loose, view.lower), (self._tables.strict, view.orth)):
             for start, end, (sid, method, guarded) in table.find(hashes):
-                weak = not guarded and end - start == 1 and sid in self._weak_kinds \
-                    and _is_plain_word(strings[view.orth[start]])
+                weak = not guarded and (sid in self._always_weak or end - start == 1 and sid in
+                                        self._weak_kinds and _is_plain_word(strings[view.orth[start]]))
                 out.append(Candidate(start, end, sid, method, SCORES[method], guarded, weak))
         return out
 
