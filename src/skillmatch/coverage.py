@@ -1,7 +1,8 @@
 """Coverage of a target (role or posting) by a resume: matched, partial and missing skills.
 
 Credit for each target skill:
-- 1.0 when the resume names it, or names a narrower skill (PostgreSQL covers relational databases);
+- 1.0 when the resume names it, or names a narrower skill at most `IMPLY_DEPTH` broader links
+  below it (PostgreSQL covers relational databases);
 - `related_credit` (default 0.5) when the resume only names a related skill (TensorFlow for PyTorch);
 - 0 otherwise. The score is the weight-averaged credit, weights set by required/preferred.
 """
@@ -16,6 +17,7 @@ from .roles import Target
 from .taxonomy import Taxonomy
 
 RELATED_CREDIT = 0.5
+IMPLY_DEPTH = 2
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class SkillResult:
     credit: float
     reason: str
     via: str | None = None  # the resume skill that gave the credit, when not the skill itself
+    via_name: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -86,7 +89,7 @@ def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonom
     # every skill the resume implies through broader links
     implied: dict[str, str] = {}
     for sid in sorted(have):
-        for ancestor in taxonomy.ancestors(sid):
+        for ancestor in taxonomy.ancestors(sid, IMPLY_DEPTH):
             implied.setdefault(ancestor, sid)
 
     def evidence(sid: str) -> list[Evidence]:
@@ -99,14 +102,16 @@ def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonom
         related = _related_in_resume(ts.skill_id, have, taxonomy)
         if ts.skill_id in have:
             res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "matched", 1.0,
-                              f"named in the resume ({len(by_skill[skill.id])}x)", None, evidence(skill.id))
+                              f"named in the resume ({len(by_skill[skill.id])}x)", None, None,
+                              evidence(skill.id))
         elif ts.skill_id in implied:
             via = implied[ts.skill_id]
             res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "matched", 1.0,
-                              f"implied by {taxonomy[via].name}", via, evidence(via))
+                              f"implied by {taxonomy[via].name}", via, taxonomy[via].name, evidence(via))
         elif related:
             res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "partial", related_credit,
-                              f"related skill {taxonomy[related].name} found", related, evidence(related))
+                              f"related skill {taxonomy[related].name} found", related,
+                              taxonomy[related].name, evidence(related))
         else:
             res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "missing", 0.0,
                               "not found in the resume")

@@ -42,7 +42,7 @@ TITLE_WORDS = (
     "intern", "internship", "teacher", "teachers", "assistant", "aide", "director", "officer",
     "coordinator", "executive", "executives", "representative", "associate", "technician", "designer",
     "tester", "programmer", "scientist", "trainer", "instructor", "professor", "supervisor", "head",
-    "heads", "department", "dept", "team", "center", "centre", "institute", "university", "college",
+    "heads", "department", "departments", "dept", "team", "teams", "staff", "center", "centre", "institute", "university", "college",
     "school", "academy", "inc", "ltd", "llc", "corp", "corporation", "company", "technologies",
     "solutions", "services", "group", "division", "clerk", "agent", "advisor", "counselor", "nurse",
     "worker", "operator", "major", "minor", "degree", "diploma", "certificate", "course", "courses",

@@ -27,10 +27,28 @@ def _headline(report: MatchReport) -> str:
             f"(required {pct(report.required_score)}, preferred {pct(report.preferred_score)})")
 
 
-def _evidence_text(r: SkillResult) -> str:
+def _evidence_text(r: SkillResult, width: int = 25) -> str:
+    """A compact reason: the quote for a named skill, `via X: quote` for implied/related ones."""
     if not r.evidence:
-        return ""
-    return f"{r.reason}: \"{r.evidence[0].quote}\""
+        return "not found"
+    ev = r.evidence[0]
+    quoted = f"\"{_short(ev.quote, ev.text, width)}\""
+    if r.via is None:
+        return quoted
+    return f"{'via' if r.status == 'matched' else 'related:'} {r.via_name}: {quoted}"
+
+
+def _short(line: str, text: str, width: int) -> str:
+    """`line` cut at word boundaries to about `width` characters each side of `text`."""
+    at = line.find(text)
+    if at < 0 or len(line) <= 2 * width + len(text):
+        return line
+    lo, hi = max(0, at - width), min(len(line), at + len(text) + width)
+    if lo:
+        lo = line.find(" ", lo, at) + 1 or lo
+    if hi < len(line):
+        hi = line.rfind(" ", at + len(text), hi) if " " in line[at + len(text):hi] else hi
+    return ("…" if lo else "") + line[lo:hi].strip(" ,;") + ("…" if hi < len(line) else "")
 
 
 def _ordered(report: MatchReport) -> list[SkillResult]:
@@ -41,12 +59,11 @@ def _ordered(report: MatchReport) -> list[SkillResult]:
 # ------------------------------------------------------------------ match report
 def match_table(report: MatchReport) -> Group:
     table = Table(title=_headline(report), title_justify="left", show_lines=False, expand=False)
-    for col in ("Skill", "Importance", "Status", "Credit", "Why"):
+    for col in ("Skill", "Need", "Status", "Evidence"):
         table.add_column(col, overflow="fold")
     for r in _ordered(report):
-        why = _evidence_text(r) or r.reason
         table.add_row(r.name, r.importance, Text(r.status, style=_STATUS_STYLE[r.status]),
-                      f"{r.credit:g}", why)
+                      _evidence_text(r))
     parts: list = [table]
     gaps = [r.name for r in report.missing if r.importance == "required"]
     if gaps:
@@ -64,7 +81,7 @@ def match_markdown(report: MatchReport) -> str:
     lines = [f"## {_headline(report)}", "", "| Skill | Importance | Status | Credit | Why |",
              "|---|---|---|---|---|"]
     for r in _ordered(report):
-        why = (_evidence_text(r) or r.reason).replace("|", "\\|")
+        why = _evidence_text(r, width=60).replace("|", "\\|")
         lines.append(f"| {r.name} | {r.importance} | {r.status} | {r.credit:g} | {why} |")
     gaps = [r.name for r in report.missing if r.importance == "required"]
     lines += ["", f"**Required gaps:** {', '.join(gaps) if gaps else 'none'}"]

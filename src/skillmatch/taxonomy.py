@@ -95,15 +95,15 @@ class Taxonomy:
     def __getitem__(self, skill_id: str) -> Skill:
         return self.skills[skill_id]
 
-    def ancestors(self, skill_id: str) -> set[str]:
-        """All skills reachable through `broader` links (excluding the skill itself)."""
+    def ancestors(self, skill_id: str, max_depth: int | None = None) -> set[str]:
+        """Skills reachable through `broader` links, at most `max_depth` links away."""
         seen: set[str] = set()
-        stack = list(self.skills[skill_id].broader)
-        while stack:
-            current = stack.pop()
-            if current not in seen:
-                seen.add(current)
-                stack.extend(self.skills[current].broader)
+        frontier = set(self.skills[skill_id].broader)
+        depth = 1
+        while frontier and (max_depth is None or depth <= max_depth):
+            seen |= frontier
+            frontier = {p for s in frontier for p in self.skills[s].broader} - seen
+            depth += 1
         return seen
 
     def descendants(self, skill_id: str) -> set[str]:
