@@ -187,13 +187,14 @@ class SkillMatcher:
             for i in [i for i, h in enumerate(lowers) if h in hits]:
                 if i not in covered:
                     sid, method, score = self._word_cache[lowers[i]]
-                    out.append(Candidate(i, i + 1, sid, method, score))
+                    out.append(Candidate(i, i + 1, sid, method, score, weak=sid in self._weak_kinds))
         if firsts:
             strings = self.nlp.vocab.strings
             for i in [i for i, h in enumerate(lowers[:-1]) if h in firsts]:
-                sid = self._tables.compact.get(strings[lowers[i]] + strings[lowers[i + 1]])
+                sid = self._tables.splits.get(strings[lowers[i]] + strings[lowers[i + 1]])
                 if sid is not None and view.trailing[i]:  # longer than any one-word match it covers
-                    out.append(Candidate(i, i + 2, sid, "fuzzy", SCORES["spacing"]))
+                    out.append(Candidate(i, i + 2, sid, "fuzzy", SCORES["spacing"],
+                                         weak=sid in self._weak_kinds))
         return out
 
     def _fuzzy_word(self, word: str) -> tuple[str, str, float] | None:
@@ -279,8 +280,9 @@ class CompiledTaxonomy:
     strict: PhraseTable  # exact-case token hashes -> (skill id, method, guarded)
     known: frozenset[str]  # one-word forms: never fuzzy-matched
     fuzzy_forms: list[tuple[str, str]]  # (one-word form, skill id) open to typo matching
-    compact: dict[str, str]  # forms without spaces, hyphens, dots -> skill id
-    pair_firsts: frozenset[int]  # hashes of first halves of one-word forms split in two
+    compact: dict[str, str]  # forms without spaces, hyphens, dots -> skill id (`machinelearning`)
+    splits: dict[str, str]  # one-word forms open to being written as two words (`postgresql`)
+    pair_firsts: frozenset[int]  # hashes of first halves of those (`postgre` of `Postgre SQL`)
 
 
 def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
@@ -311,13 +313,15 @@ def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
         key = compact(v)
         if sid in fuzzy_ok and len(key) >= fuzzy_min_length:
             compact_forms.setdefault(key, sid)
-    halves = {key[:i] for key in map(compact, singles) if key in compact_forms
-              for i in range(2, len(key) - 1) if key[:i].isalnum() and key[i:].isalnum()}
+    splits = {key: sid for key, sid in compact_forms.items() if key in set(map(compact, singles))}
+    halves = {key[:i] for key in splits for i in range(2, len(key) - 1)
+              if key[:i].isalnum() and key[i:].isalnum()}
     return CompiledTaxonomy(
         loose=tables[0], strict=tables[1],
         known=frozenset(singles) | {v.lower() for v in strict},
         fuzzy_forms=[(v, sid) for v, sid in singles.items() if sid in fuzzy_ok],
         compact=compact_forms,
+        splits=splits,
         pair_firsts=frozenset(map(hash_string, halves)),
     )
 
