@@ -313,7 +313,8 @@ def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
         key = compact(v)
         if sid in fuzzy_ok and len(key) >= fuzzy_min_length:
             compact_forms.setdefault(key, sid)
-    splits = {key: sid for key, sid in compact_forms.items() if key in set(map(compact, singles))}
+    one_word = set(map(compact, singles))
+    splits = {key: sid for key, sid in compact_forms.items() if key in one_word}
     halves = {key[:i] for key in splits for i in range(2, len(key) - 1)
               if key[:i].isalnum() and key[i:].isalnum()}
     return CompiledTaxonomy(
