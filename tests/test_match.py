@@ -123,3 +123,15 @@ def test_shipped_roles_load(sm):
     for rid in sm.roles():
         role = sm.role(rid)
         assert role.skills and all(s.skill_id in sm.taxonomy for s in role.skills)
+
+
+def test_alternatives_in_a_posting_are_satisfied_by_any_one(small):
+    posting = "Requirements:\n- PyTorch or TensorFlow\n- Kafka, Terraform\n"
+    tgt = small.posting(posting)
+    alts = {s.skill_id: set(s.alternatives) for s in tgt.skills}
+    assert alts["pytorch"] == {"tensorflow"} and alts["tensorflow"] == {"pytorch"}
+    assert alts["kafka"] == set()  # a comma list without "or" asks for both
+    report = small.match("Five years of TensorFlow.", tgt)
+    by = {r.skill_id: r for r in report.results}
+    assert by["pytorch"].status == "matched" and by["pytorch"].via == "tensorflow"
+    assert by["kafka"].status == "missing"

@@ -4,6 +4,7 @@ Credit for each target skill:
 - 1.0 when the resume names it, or names a narrower skill at most `IMPLY_DEPTH` broader links
   below it (PostgreSQL covers relational databases);
 - `related_credit` (default 0.5) when the resume only names a related skill (TensorFlow for PyTorch);
+- 1.0 when the target accepts alternatives ("PyTorch or TensorFlow") and the resume names one;
 - 0 otherwise. The score is the weight-averaged credit, weights set by required/preferred.
 """
 
@@ -104,6 +105,11 @@ def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonom
             res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "matched", 1.0,
                               f"named in the resume ({len(by_skill[skill.id])}x)", None, None,
                               evidence(skill.id))
+        elif any(alt in have for alt in ts.alternatives):
+            alt = next(a for a in ts.alternatives if a in have)
+            res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "matched", 1.0,
+                              f"alternative {taxonomy[alt].name} found", alt, taxonomy[alt].name,
+                              evidence(alt))
         elif ts.skill_id in implied:
             via = implied[ts.skill_id]
             res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "matched", 1.0,

@@ -2,7 +2,8 @@
 
 A skill is preferred when its line or the section it sits in says so ("Nice to have",
 "Preferred qualifications", "... is a plus", "bonus"); otherwise it is required. A skill
-mentioned both ways counts as required.
+mentioned both ways counts as required. Skills offered as alternatives ("scikit-learn or
+PyTorch", "AWS, GCP or Azure") are each satisfied by any one of them.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _REQUIRED_HEADING = re.compile(
     re.IGNORECASE,
 )
 _HEADING_MAX_WORDS = 8
+_LIST_GAP = re.compile(r"^\s*(,|/|or|,\s*or|and/or|\|)?\s*$", re.IGNORECASE)
+_OR_GAP = re.compile(r"\bor\b|/", re.IGNORECASE)
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -68,5 +71,29 @@ def posting_target(text: str, mentions: Sequence[Mention], name: str = "job post
         level = lines[i][2] if lines else "required"
         if importance.get(m.skill_id) != "required":
             importance[m.skill_id] = level
-    skills = tuple(TargetSkill(sid, imp, weights[imp]) for sid, imp in importance.items())
+    alternatives = alternative_groups(text, mentions)
+    skills = tuple(TargetSkill(sid, imp, weights[imp], tuple(sorted(alternatives.get(sid, set()))))
+                   for sid, imp in importance.items())
     return Target(id="posting", name=name, skills=skills)
+
+
+def alternative_groups(text: str, mentions: Sequence[Mention]) -> dict[str, set[str]]:
+    """For each skill, the other skills offered as alternatives to it in the same list."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    groups: list[list[Mention]] = []
+    has_or: list[bool] = []
+    for prev, cur in zip(ordered, ordered[1:]):
+        gap = text[prev.end:cur.start]
+        if _LIST_GAP.match(gap) and "\n" not in gap:
+            if not groups or groups[-1][-1] is not prev:
+                groups.append([prev])
+                has_or.append(False)
+            groups[-1].append(cur)
+            has_or[-1] = has_or[-1] or bool(_OR_GAP.search(gap))
+    out: dict[str, set[str]] = {}
+    for group, alternative in zip(groups, has_or):
+        ids = {m.skill_id for m in group}
+        if alternative and len(ids) > 1:
+            for sid in ids:
+                out.setdefault(sid, set()).update(ids - {sid})
+    return out

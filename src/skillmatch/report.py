@@ -35,6 +35,8 @@ def _evidence_text(r: SkillResult, width: int = 25) -> str:
     quoted = f"\"{_short(ev.quote, ev.text, width)}\""
     if r.via is None:
         return quoted
+    if r.reason.startswith("alternative"):
+        return f"or {r.via_name}: {quoted}"
     return f"{'via' if r.status == 'matched' else 'related:'} {r.via_name}: {quoted}"
 
 

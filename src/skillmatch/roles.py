@@ -21,6 +21,7 @@ class TargetSkill:
     skill_id: str
     importance: str  # "required" or "preferred"
     weight: float
+    alternatives: tuple[str, ...] = ()  # skills that satisfy this one too ("PyTorch or TensorFlow")
 
 
 @dataclass(frozen=True)
