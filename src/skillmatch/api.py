@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -72,12 +73,14 @@ class SkillMatch:
         """Coverage of `target` by the resume text.
 
         `target` is a `Target` (from `role()` or `posting()`), a role id, or the text of a
-        job posting; `None` means the default role.
+        job posting; `None` means the default role. A lone lowercase-hyphenated word is taken
+        as a role id, so a mistyped id raises an error instead of scoring 0.
         """
         if target is None:
             target = self.role()
         elif isinstance(target, str):
-            target = self.role(target) if target in self.roles() else self.posting(target)
+            looks_like_id = re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", target.strip()) is not None
+            target = self.role(target) if target in self.roles() or looks_like_id else self.posting(target)
         return match(resume, self.extract(resume), target, self.taxonomy, related_credit, source)
 
 

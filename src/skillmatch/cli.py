@@ -47,6 +47,10 @@ FormatOpt = typer.Option(Format.table, "--format", "-f", help="table for people,
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of the screen.")
 
 
+def _display(path: str) -> str:
+    return "stdin" if path == "-" else Path(path).name
+
+
 def _fail(message: str, code: int = 1) -> None:
     typer.echo(f"skillmatch: {message}", err=True)
     raise typer.Exit(code)
@@ -83,7 +87,7 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 @app.command("match")
 def match_cmd(
-    resume: str = typer.Argument(..., help="Resume file (PDF, DOCX, TXT, MD, HTML) or - for stdin."),
+    resume: str = typer.Argument(..., metavar="RESUME", help="Resume file (PDF, DOCX, TXT, MD, HTML) or - for stdin."),
     job: Optional[str] = typer.Option(None, "--job", "-j", help="Job posting file to score against."),
     role: Optional[str] = typer.Option(None, "--role", "-r", help="Role profile id or YAML file (default: ml-engineer)."),
     taxonomy: Optional[Path] = TaxonomyOpt,
@@ -99,14 +103,17 @@ def match_cmd(
 
         sm = load(taxonomy)
         text = sm.read(resume)
-        target = sm.posting(sm.read(job), name=Path(job).name) if job else sm.role(role or "ml-engineer")
-        report = sm.match(text, target, source=Path(resume).name if resume != "-" else "stdin")
+        target = sm.posting(sm.read(job), name=_display(job)) if job else sm.role(role or "ml-engineer")
+        if not target.skills:
+            _fail(f"{_display(job)}: no skills found in the job posting, so there is nothing to score against.")
+        report = sm.match(text, target, source=_display(resume))
         _emit(render_match(report, fmt.value), output)
 
 
 @app.command("extract")
 def extract_cmd(
-    files: List[str] = typer.Argument(..., help="Documents to read (PDF, DOCX, TXT, MD, HTML) or - for stdin."),
+    files: List[str] = typer.Argument(..., metavar="FILE...",
+                                      help="Documents to read (PDF, DOCX, TXT, MD, HTML) or - for stdin."),
     taxonomy: Optional[Path] = TaxonomyOpt,
     fmt: Format = FormatOpt,
     output: Optional[Path] = OutputOpt,

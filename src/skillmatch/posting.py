@@ -31,11 +31,18 @@ _LIST_GAP = re.compile(r"^\s*(,|/|or|,\s*or|and/or|\|)?\s*$", re.IGNORECASE)
 _OR_GAP = re.compile(r"\bor\b|/", re.IGNORECASE)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+
+
 def line_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) character offsets of every line."""
+    """(start, end) character offsets of every line, and of every sentence within a line."""
     spans, pos = [], 0
     for line in text.splitlines(keepends=True):
-        spans.append((pos, pos + len(line)))
+        start = pos
+        for cut in _SENTENCE_END.finditer(line):
+            spans.append((start, pos + cut.end()))
+            start = pos + cut.end()
+        spans.append((start, pos + len(line)))
         pos += len(line)
     return spans
 

@@ -30,7 +30,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 def read_document(path: str | Path) -> str:
     """Text of the document at `path` (`-` reads standard input)."""
     if str(path) == "-":
-        return decode_text(sys.stdin.buffer.read(), "standard input")
+        return read_bytes(sys.stdin.buffer.read(), "standard input")
     path = Path(path)
     if not path.exists():
         raise DocumentError(f"{path}: no such file.")
@@ -50,7 +50,7 @@ def read_bytes(data: bytes, name: str) -> str:
         raise DocumentError(f"{name}: the file is empty.")
     if data.startswith(b"%PDF") or suffix == ".pdf":
         text = pdf_text(data, name)
-    elif suffix == ".docx" or (data.startswith(b"PK") and suffix not in TEXT_SUFFIXES | HTML_SUFFIXES):
+    elif suffix == ".docx" or (data.startswith(b"PK\x03\x04") and suffix not in HTML_SUFFIXES):
         text = docx_text(data, name)
     elif data.startswith(_OLE_MAGIC):
         raise DocumentError(

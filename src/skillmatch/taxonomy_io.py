@@ -9,6 +9,7 @@ from typing import Iterable
 
 import yaml
 
+from .errors import SkillmatchError
 from .taxonomy import Skill, Taxonomy
 
 
@@ -37,12 +38,20 @@ def write_taxonomy(taxonomy: Taxonomy | Iterable[Skill], path: str | Path, categ
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write `text` to `path` so that readers never see a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    if path.is_dir():
+        raise SkillmatchError(f"{path}: is a directory; give a file name to write to.")
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except OSError as exc:
+        raise SkillmatchError(f"{path}: cannot write the file ({exc.strerror or exc}).") from None
+    finally:
+        if tmp is not None and Path(tmp).exists():
+            Path(tmp).unlink()

@@ -13,9 +13,11 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-# A word may start with a dot (.NET), keeps inner dots, ampersands and apostrophes when a
-# word character follows (Node.js, R&D, don't) and may end in + or # (C++, C#, A+).
-_TOKEN = r"\.?\w(?:[\w]|[.&'’](?=\w))*[+#]*|[^\w\s]"
+# URLs and e-mail addresses are single tokens (never skills). A word may start with a dot
+# (.NET), keeps inner dots, ampersands and apostrophes when a word character follows
+# (Node.js, R&D, don't) and may end in + or # (C++, C#, A+).
+_LINK = r"(?:https?://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_TOKEN = _LINK + r"|\.?\w(?:[\w]|[.&'’](?=\w))*[+#]*|[^\w\s]"
 _TOKEN_WS = re.compile(rf"({_TOKEN})(\s*)")
 _WORDS = re.compile(_TOKEN)
 _LEADING_WS = re.compile(r"\s+")
