@@ -105,3 +105,29 @@ def test_output_is_not_left_half_written(tmp_path):
     assert result.exit_code == 1
     assert out.read_text(encoding="utf-8") == "previous report"
     assert list(tmp_path.iterdir()) == [out]
+
+
+def test_pdf_through_stdin():
+    result = runner.invoke(app, ["extract", "-", "-f", "json"], input=Path(RESUME_PDF).read_bytes())
+    assert result.exit_code == 0, result.output
+    assert "Python" in json.loads(result.output)["skills"]
+
+
+@pytest.mark.parametrize(
+    "args, stdin, message",
+    [
+        (["extract", "-"], b"", "standard input: the file is empty."),
+        ([RESUME_TXT, "--job", "-"], b"We are a friendly bakery.", "stdin: no skills found in the job posting"),
+    ],
+)
+def test_empty_or_skill_less_input_is_an_error(args, stdin, message):
+    result = runner.invoke(app, args, input=stdin)
+    assert result.exit_code == 1 and message in result.output
+
+
+def test_output_to_a_directory_or_unwritable_place(tmp_path):
+    result = run(RESUME_TXT, "--output", str(tmp_path))
+    assert result.exit_code == 1 and "is a directory; give a file name" in result.output
+    result = run(RESUME_TXT, "--output", "/proc/no/such/report.md")
+    assert result.exit_code == 1 and "/proc/no/such/report.md: cannot write the file" in result.output
+    assert ".report.md." not in result.output  # never the temporary file's name

@@ -117,3 +117,16 @@ def test_fuzzy_leaves_english_alone(sm):
     text = "Managed the docket, led a sprint planning meeting, sails and flasks, shifted priorities."
     fuzzy = [m for m in sm.extract(text) if m.method == "fuzzy"]
     assert fuzzy == []
+
+
+def test_links_and_emails_are_not_skills(sm):
+    text = "Contact hiring@techsolutions.com, https://github.com/jane, www.linkedin.com/in/jane"
+    assert sm.extract(text) == []
+
+
+def test_phrases_wrapped_across_pdf_lines(sm):
+    found = sm.extract("Worked on Natural\nLanguage Processing tasks")
+    assert [m.skill_id for m in found] == ["natural-language-processing"]
+    assert found[0].text == "Natural\nLanguage Processing"
+    # a blank line ends a phrase
+    assert "natural-language-processing" not in ids(sm, "Natural\n\nLanguage Processing")

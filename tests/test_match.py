@@ -87,7 +87,12 @@ def test_posting_required_and_preferred(small):
 def test_inline_preferred_marker(small):
     tgt = small.posting("Must know Python. Experience with Kafka is a plus.\nTerraform preferred.")
     imp = {s.skill_id: s.importance for s in tgt.skills}
-    assert imp["terraform"] == "preferred"
+    assert imp == {"python": "required", "kafka": "preferred", "terraform": "preferred"}
+
+
+def test_mistyped_role_id_is_an_error_not_a_posting(sm):
+    with pytest.raises(skillmatch.TaxonomyError, match="Unknown role 'ml-enginer'"):
+        sm.match("Python", "ml-enginer")
 
 
 def test_default_role_on_the_example_resume(sm):

@@ -161,8 +161,10 @@ class SkillMatcher:
     def _exact_candidates(self, view: DocView) -> list[Candidate]:
         strings = self.nlp.vocab.strings
         out = []
+        keep = view.words
         for table, hashes in ((self._tables.loose, view.lower), (self._tables.strict, view.orth)):
-            for start, end, (sid, method, guarded) in table.find(hashes):
+            for s, e, (sid, method, guarded) in table.find([hashes[i] for i in keep]):
+                start, end = keep[s], keep[e - 1] + 1
                 weak = not guarded and (sid in self._always_weak or end - start == 1 and sid in
                                         self._weak_kinds and _is_plain_word(strings[view.orth[start]]))
                 out.append(Candidate(start, end, sid, method, SCORES[method], guarded, weak))

@@ -87,6 +87,7 @@ class Lexicon:
         self.degrees = hashes(strings, DEGREE_WORDS) | hashes(strings, (w + "." for w in DEGREE_WORDS))
         self.hyphen = strings.add("-")
         self._breaks: dict[int, bool] = {}
+        self._paragraphs: dict[int, bool] = {}
 
     def line_breaks(self, lowers: list[int], space_at: list[int]) -> frozenset[int]:
         """Indices of the whitespace tokens (at `space_at`) that hold a line break."""
@@ -97,6 +98,19 @@ class Lexicon:
             hit = cache.get(h)
             if hit is None:
                 hit = cache[h] = "\n" in self.strings[h]
+            if hit:
+                out.append(i)
+        return frozenset(out)
+
+
+    def paragraph_breaks(self, lowers: list[int], breaks: frozenset[int]) -> frozenset[int]:
+        """Of the line-break tokens, those holding a blank line (two or more breaks)."""
+        cache = self._paragraphs
+        out = []
+        for i in breaks:
+            hit = cache.get(lowers[i])
+            if hit is None:
+                hit = cache[lowers[i]] = self.strings[lowers[i]].count("\n") > 1
             if hit:
                 out.append(i)
         return frozenset(out)
@@ -114,6 +128,9 @@ class DocView:
         self.newline = lex.line_breaks(self.lower, numpy.flatnonzero(arr[:, 2]).tolist())
         self.lex = lex
         self.n = len(self.lower)
+        # tokens phrases are matched over: words, with single line breaks skipped (PDF wraps)
+        barriers = lex.paragraph_breaks(self.lower, self.newline)
+        self.words = [i for i, sp in enumerate(self.space) if not sp or i in barriers]
 
     def next_word(self, end: int) -> int | None:
         """Index of the next non-space token on the same line, or None."""

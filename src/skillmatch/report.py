@@ -110,7 +110,7 @@ def extract_table(results: Sequence[tuple[str, str, Sequence[Mention]]]) -> Grou
         for col in ("Skill", "Found as", "Method", "Score", "Offsets", "Evidence"):
             table.add_column(col, overflow="fold")
         for m in mentions:
-            table.add_row(m.name, m.text, m.method, f"{m.score:.2f}", f"{m.start}-{m.end}",
+            table.add_row(m.name, " ".join(m.text.split()), m.method, f"{m.score:.2f}", f"{m.start}-{m.end}",
                           quote(text, m.start, m.end, width=40))
         tables.append(table)
     return Group(*tables)
@@ -123,7 +123,7 @@ def extract_markdown(results: Sequence[tuple[str, str, Sequence[Mention]]]) -> s
                   "|---|---|---|---|---|---|"]
         for m in mentions:
             ev = quote(text, m.start, m.end, width=40).replace("|", "\\|")
-            lines.append(f"| {m.name} | {m.text} | {m.method} | {m.score:.2f} | {m.start}-{m.end} | {ev} |")
+            lines.append(f"| {m.name} | {' '.join(m.text.split())} | {m.method} | {m.score:.2f} | {m.start}-{m.end} | {ev} |")
         lines.append("")
     return "\n".join(lines)
 
