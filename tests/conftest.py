@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
+import tempfile
 import zipfile
 from xml.sax.saxutils import escape
 from pathlib import Path
@@ -13,6 +15,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(Path(__file__).parent))  # for pdfmaker
+# keep the tests away from the user's cache, and exercise the cold path once per session
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="skillmatch-test-cache-")
 
 import skillmatch  # noqa: E402
 

@@ -135,3 +135,18 @@ def test_hierarchy_queries():
     tax = load_taxonomy()
     assert "machine-learning" in tax.ancestors("deep-learning")
     assert "deep-learning" in tax.descendants("machine-learning")
+
+
+def test_an_edited_taxonomy_is_never_served_from_a_stale_cache(tmp_path):
+    import skillmatch
+
+    path = write(tmp_path, """
+        skills:
+          - {id: acme-flow, name: AcmeFlow, kind: tool}
+        """)
+    assert [m.skill_id for m in skillmatch.load(path).extract("AcmeFlow and WidgetCo")] == ["acme-flow"]
+    path.write_text(path.read_text(encoding="utf-8") + "  - {id: widgetco, name: WidgetCo, kind: tool}\n",
+                    encoding="utf-8")
+    assert [s.id for s in skillmatch.load_taxonomy(path)] == ["acme-flow", "widgetco"]
+    assert [m.skill_id for m in skillmatch.load(path).extract("AcmeFlow and WidgetCo")] == \
+        ["acme-flow", "widgetco"]

@@ -85,7 +85,7 @@ class SkillMatch:
 
 
 @lru_cache(maxsize=4)
-def _load(taxonomy: str | None) -> SkillMatch:
+def _load(taxonomy: str | None, fingerprint: str) -> SkillMatch:
     roles = Path(taxonomy) / "roles" if taxonomy and (Path(taxonomy) / "roles").is_dir() else None
     return SkillMatch(build_pipeline(taxonomy), roles_dir=roles)
 
@@ -93,14 +93,14 @@ def _load(taxonomy: str | None) -> SkillMatch:
 def load(taxonomy: str | Path | Taxonomy | None = None) -> SkillMatch:
     """A ready `SkillMatch`; `taxonomy` is a YAML file, a directory of them, or a `Taxonomy`.
 
-    Pipelines are cached per taxonomy path, so calling `load()` again is cheap.
+    Pipelines are cached per taxonomy path and content, so calling `load()` again is cheap
+    and an edited taxonomy file is picked up.
     """
     if isinstance(taxonomy, Taxonomy):
         return SkillMatch(build_pipeline(taxonomy))
-    if taxonomy is not None:
-        load_taxonomy(taxonomy)  # validate first: a bad file fails here with a clear error
-        taxonomy = str(Path(taxonomy).resolve())
-    return _load(taxonomy)
+    path = None if taxonomy is None else str(Path(taxonomy).resolve())
+    fingerprint = load_taxonomy(path).fingerprint  # also validates: a bad file fails here
+    return _load(path, fingerprint)
 
 
 __all__ = ["SkillMatch", "build_pipeline", "load", "default_taxonomy_dir"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -78,9 +79,9 @@ class Taxonomy:
             self.skills[skill.id] = skill
         _validate(self.skills)
         self.narrower: dict[str, tuple[str, ...]] = _invert_broader(self.skills)
+        # every field but the source file: equal fingerprints mean equal taxonomies
         self.fingerprint = hashlib.sha1(
-            repr(sorted((s.id, s.name, s.aliases, s.exact, s.ambiguous, s.context,
-                         s.not_followed_by, s.fuzzy, s.kind) for s in self.skills.values())).encode()
+            repr(sorted(dataclasses.astuple(replace(s, source="")) for s in self.skills.values())).encode()
         ).hexdigest()[:16]
 
     def __len__(self) -> int:
