@@ -139,4 +139,5 @@ def test_alternatives_in_a_posting_are_satisfied_by_any_one(small):
     report = small.match("Five years of TensorFlow.", tgt)
     by = {r.skill_id: r for r in report.results}
     assert by["pytorch"].status == "matched" and by["pytorch"].via == "tensorflow"
+    assert by["pytorch"].basis == "alternative" and by["kafka"].basis == "missing"
     assert by["kafka"].status == "missing"

@@ -79,8 +79,8 @@ class SkillMatch:
         if target is None:
             target = self.role()
         elif isinstance(target, str):
-            looks_like_id = re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", target.strip()) is not None
-            target = self.role(target) if target in self.roles() or looks_like_id else self.posting(target)
+            is_id = re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", target.strip()) is not None
+            target = self.role(target.strip()) if is_id else self.posting(target)
         return match(resume, self.extract(resume), target, self.taxonomy, related_credit, source)
 
 

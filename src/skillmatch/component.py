@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import Callable, Iterable
 
 from spacy.language import Language
@@ -141,7 +140,7 @@ class SkillMatcher:
         view = DocView(doc, self._lex)
         found = self._exact_candidates(view)
         if self.fuzzy:
-            found += self._fuzzy_candidates(doc, view, found)
+            found += self._fuzzy_candidates(view, found)
         accepted = self._apply_guards(view, found)
         spans, results = [], {}
         for cand in _resolve_overlaps(accepted):
@@ -170,7 +169,7 @@ class SkillMatcher:
                 out.append(Candidate(start, end, sid, method, SCORES[method], guarded, weak))
         return out
 
-    def _fuzzy_candidates(self, doc: Doc, view: DocView, exact: list[Candidate]) -> list[Candidate]:
+    def _fuzzy_candidates(self, view: DocView, exact: list[Candidate]) -> list[Candidate]:
         """Typos in single words and words split or joined by a space."""
         lowers = view.lower
         unique = set(lowers)
@@ -183,9 +182,9 @@ class SkillMatcher:
         firsts = unique.intersection(self._tables.pair_firsts)
         if not hits and not firsts:
             return []
-        covered = {i for c in exact for i in range(c.start, c.end)}
         out = []
         if hits:
+            covered = {i for c in exact for i in range(c.start, c.end)}
             for i in [i for i, h in enumerate(lowers) if h in hits]:
                 if i not in covered:
                     sid, method, score = self._word_cache[lowers[i]]
@@ -223,20 +222,15 @@ class SkillMatcher:
                 if guards.glued_to_hyphen(view, c.start, c.end) or guards.followed_by(
                         view, c.end, self._stop_next.get(c.skill_id, none)):
                     continue
-                if guards.has_cue(view, c.start) or guards.has_context(
-                        view, c.start, c.end, self._context.get(c.skill_id, none)):
-                    c.score = min(c.score, SCORES["context"])
-                    accepted.append(c)
-                else:
-                    pending.append(c)
-            elif c.weak:
-                if guards.has_cue(view, c.start) or guards.has_context(
-                        view, c.start, c.end, self._context.get(c.skill_id, none)):
-                    accepted.append(c)
-                else:
-                    pending.append(c)
-            else:
+            if not (c.guarded or c.weak):
                 accepted.append(c)
+            elif guards.has_cue(view, c.start) or guards.has_context(
+                    view, c.start, c.end, self._context.get(c.skill_id, none)):
+                if c.guarded:
+                    c.score = min(c.score, SCORES["context"])
+                accepted.append(c)
+            else:
+                pending.append(c)
         ends = {c.end: c for c in accepted}
         starts = {c.start: c for c in accepted}
         changed = True

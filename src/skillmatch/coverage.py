@@ -19,6 +19,11 @@ from .taxonomy import Taxonomy
 
 RELATED_CREDIT = 0.5
 IMPLY_DEPTH = 2
+_CREDIT = {"named": ("matched", 1.0), "alternative": ("matched", 1.0), "implied": ("matched", 1.0),
+           "missing": ("missing", 0.0)}
+_REASONS = {"named": "named in the resume ({count}x)", "alternative": "alternative {via} found",
+            "implied": "implied by {via}", "related": "related skill {via} found",
+            "missing": "not found in the resume"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class SkillResult:
     weight: float
     status: str  # "matched", "partial" or "missing"
     credit: float
+    basis: str  # "named", "alternative", "implied", "related" or "missing"
     reason: str
     via: str | None = None  # the resume skill that gave the credit, when not the skill itself
     via_name: str | None = None
@@ -99,29 +105,23 @@ def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonom
 
     results = []
     for ts in target.skills:
-        skill = taxonomy[ts.skill_id]
-        related = _related_in_resume(ts.skill_id, have, taxonomy)
+        via: str | None = None
         if ts.skill_id in have:
-            res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "matched", 1.0,
-                              f"named in the resume ({len(by_skill[skill.id])}x)", None, None,
-                              evidence(skill.id))
-        elif any(alt in have for alt in ts.alternatives):
-            alt = next(a for a in ts.alternatives if a in have)
-            res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "matched", 1.0,
-                              f"alternative {taxonomy[alt].name} found", alt, taxonomy[alt].name,
-                              evidence(alt))
-        elif ts.skill_id in implied:
-            via = implied[ts.skill_id]
-            res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "matched", 1.0,
-                              f"implied by {taxonomy[via].name}", via, taxonomy[via].name, evidence(via))
-        elif related:
-            res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "partial", related_credit,
-                              f"related skill {taxonomy[related].name} found", related,
-                              taxonomy[related].name, evidence(related))
+            basis = "named"
+        elif via := next((a for a in ts.alternatives if a in have), None):
+            basis = "alternative"
+        elif via := implied.get(ts.skill_id):
+            basis = "implied"
+        elif via := _related_in_resume(ts.skill_id, have, taxonomy):
+            basis = "related"
         else:
-            res = SkillResult(skill.id, skill.name, ts.importance, ts.weight, "missing", 0.0,
-                              "not found in the resume")
-        results.append(res)
+            basis = "missing"
+        skill = taxonomy[ts.skill_id]
+        via_name = taxonomy[via].name if via else None
+        status, credit = _CREDIT[basis] if basis != "related" else ("partial", related_credit)
+        reason = _REASONS[basis].format(via=via_name, count=len(by_skill.get(skill.id, ())))
+        results.append(SkillResult(skill.id, skill.name, ts.importance, ts.weight, status, credit, basis,
+                                   reason, via, via_name, evidence(via or skill.id) if credit else []))
 
     wanted = {ts.skill_id for ts in target.skills}
     used = wanted | {r.via for r in results if r.via}

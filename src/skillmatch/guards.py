@@ -86,34 +86,21 @@ class Lexicon:
         self.titles = hashes(strings, TITLE_WORDS)
         self.degrees = hashes(strings, DEGREE_WORDS) | hashes(strings, (w + "." for w in DEGREE_WORDS))
         self.hyphen = strings.add("-")
-        self._breaks: dict[int, bool] = {}
-        self._paragraphs: dict[int, bool] = {}
+        self._newlines: dict[int, int] = {}  # whitespace token hash -> line breaks it holds
 
-    def line_breaks(self, lowers: list[int], space_at: list[int]) -> frozenset[int]:
-        """Indices of the whitespace tokens (at `space_at`) that hold a line break."""
-        cache = self._breaks
-        out = []
+    def line_breaks(self, lowers: list[int], space_at: list[int]) -> tuple[frozenset[int], frozenset[int]]:
+        """Of the whitespace tokens at `space_at`: those holding a line break, and a blank line."""
+        cache = self._newlines
+        lines, paragraphs = [], []
         for i in space_at:
-            h = lowers[i]
-            hit = cache.get(h)
-            if hit is None:
-                hit = cache[h] = "\n" in self.strings[h]
-            if hit:
-                out.append(i)
-        return frozenset(out)
-
-
-    def paragraph_breaks(self, lowers: list[int], breaks: frozenset[int]) -> frozenset[int]:
-        """Of the line-break tokens, those holding a blank line (two or more breaks)."""
-        cache = self._paragraphs
-        out = []
-        for i in breaks:
-            hit = cache.get(lowers[i])
-            if hit is None:
-                hit = cache[lowers[i]] = self.strings[lowers[i]].count("\n") > 1
-            if hit:
-                out.append(i)
-        return frozenset(out)
+            count = cache.get(lowers[i])
+            if count is None:
+                count = cache[lowers[i]] = self.strings[lowers[i]].count("\n")
+            if count:
+                lines.append(i)
+                if count > 1:
+                    paragraphs.append(i)
+        return frozenset(lines), frozenset(paragraphs)
 
 
 class DocView:
@@ -125,11 +112,10 @@ class DocView:
         self.trailing: list[int] = arr[:, 1].tolist()
         self.space: list[int] = arr[:, 2].tolist()
         self.orth: list[int] = arr[:, 3].tolist()
-        self.newline = lex.line_breaks(self.lower, numpy.flatnonzero(arr[:, 2]).tolist())
+        self.newline, barriers = lex.line_breaks(self.lower, numpy.flatnonzero(arr[:, 2]).tolist())
         self.lex = lex
         self.n = len(self.lower)
         # tokens phrases are matched over: words, with single line breaks skipped (PDF wraps)
-        barriers = lex.paragraph_breaks(self.lower, self.newline)
         self.words = [i for i, sp in enumerate(self.space) if not sp or i in barriers]
 
     def next_word(self, end: int) -> int | None:

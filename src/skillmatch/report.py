@@ -33,11 +33,8 @@ def _evidence_text(r: SkillResult, width: int = 25) -> str:
         return "not found"
     ev = r.evidence[0]
     quoted = f"\"{_short(ev.quote, ev.text, width)}\""
-    if r.via is None:
-        return quoted
-    if r.reason.startswith("alternative"):
-        return f"or {r.via_name}: {quoted}"
-    return f"{'via' if r.status == 'matched' else 'related:'} {r.via_name}: {quoted}"
+    prefix = {"alternative": "or", "implied": "via", "related": "related:"}.get(r.basis)
+    return f"{prefix} {r.via_name}: {quoted}" if prefix else quoted
 
 
 def _short(line: str, text: str, width: int) -> str:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
-import dataclasses
-from dataclasses import dataclass, field, replace
+from dataclasses import astuple, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -81,7 +80,7 @@ class Taxonomy:
         self.narrower: dict[str, tuple[str, ...]] = _invert_broader(self.skills)
         # every field but the source file: equal fingerprints mean equal taxonomies
         self.fingerprint = hashlib.sha1(
-            repr(sorted(dataclasses.astuple(replace(s, source="")) for s in self.skills.values())).encode()
+            repr(sorted(astuple(replace(s, source="")) for s in self.skills.values())).encode()
         ).hexdigest()[:16]
 
     def __len__(self) -> int:
