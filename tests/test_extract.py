@@ -37,6 +37,11 @@ def names(sm, text: str) -> set[str]:
         ("Languages: C, C++, Java", "c-language"),
         ("Wrote microservices in Go and Python", "golang"),
         ("Advanced Excel (pivot tables, VLOOKUP)", "ms-excel"),
+        # words spaCy keeps as built-in symbols (dependency and POS labels) still match
+        ("Licensed Enrolled Agent since 2015", "enrolled-agent"),
+        ("Layouts in Adobe CC", "adobe-creative-suite"),
+        ("Payroll through ADP for 300 staff", "adp"),
+        ("Certifications: Security +, Network +", "comptia-security-plus"),
     ],
 )
 def test_variants_and_abbreviations(sm, text, skill):

@@ -16,15 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+import numpy
 from spacy.language import Language
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from . import guards
 from .cache import cached
 from .fuzzy import FuzzyIndex
 from .guards import Candidate, DocView, Lexicon
-from .phrases import PhraseTable
+from .phrases import KeySet, PhraseTable, pair_key, token_hash
 from .taxonomy import Taxonomy, english_words, insensitive_forms, load_taxonomy
 from .tokenizer import TechTokenizer
 from .tokenizer import words as tokenizer_words
@@ -45,6 +45,7 @@ LANGUAGE_CUES = ("language", "languages", "fluent", "fluency", "native", "speak"
                  "read", "write", "intermediate", "basic", "beginner", "advanced", "working", "level",
                  "c1", "c2", "b1", "b2", "a2", "translation", "translator", "interpreter", "ielts", "toefl")
 SCORES = {"exact": 1.0, "alias": 0.95, "context": 0.9, "list": 0.85, "spacing": 0.9}
+WORD_CACHE_SIZE = 500_000  # words remembered between documents for typo matching
 _METHOD_RANK = {"exact": 0, "alias": 1, "fuzzy": 2}
 
 RESULTS_KEY = "skillmatch:"  # + spans_key; doc.user_data entry: {"start:end": [id, name, score, method]}
@@ -127,6 +128,7 @@ class SkillMatcher:
         self._stop_next = {s.id: guards.hashes(strings, s.not_followed_by) for s in taxonomy
                            if s.not_followed_by}
         self._weak_kinds = {s.id for s in taxonomy if s.kind in WEAK_KINDS}
+        self._pair_keys = KeySet(self._tables.pair_keys)
         self._fuzzy_index = FuzzyIndex(self._tables.fuzzy_forms, self.fuzzy_min_length)
         self._word_cache: dict[int, tuple[str, str, float] | None] = {}
         self._word_hits: set[int] = set()
@@ -161,9 +163,10 @@ class SkillMatcher:
         strings = self.nlp.vocab.strings
         out = []
         keep = view.words
-        for table, hashes in ((self._tables.loose, view.lower), (self._tables.strict, view.orth)):
-            for s, e, (sid, method, guarded) in table.find([hashes[i] for i in keep]):
-                start, end = keep[s], keep[e - 1] + 1
+        positions = keep.tolist()
+        for table, hashes in ((self._tables.loose, view.lower_array), (self._tables.strict, view.orth_array)):
+            for s, e, (sid, method, guarded) in table.find(hashes[keep]):
+                start, end = positions[s], positions[e - 1] + 1
                 weak = not guarded and (sid in self._always_weak or end - start == 1 and sid in
                                         self._weak_kinds and _is_plain_word(strings[view.orth[start]]))
                 out.append(Candidate(start, end, sid, method, SCORES[method], guarded, weak))
@@ -174,24 +177,26 @@ class SkillMatcher:
         lowers = view.lower
         unique = set(lowers)
         new = unique.difference(self._word_cache)
+        if len(self._word_cache) + len(new) > WORD_CACHE_SIZE:
+            self._word_cache.clear()
+            self._word_hits.clear()
+            new = unique
         for h in new:
             hit = self._word_cache[h] = self._fuzzy_word(self.nlp.vocab.strings[h])
             if hit is not None:
                 self._word_hits.add(h)
-        hits = unique.intersection(self._word_hits)
-        firsts = unique.intersection(self._tables.pair_firsts)
-        if not hits and not firsts:
-            return []
         out = []
+        hits = unique.intersection(self._word_hits)
         if hits:
             covered = {i for c in exact for i in range(c.start, c.end)}
             for i in [i for i, h in enumerate(lowers) if h in hits]:
                 if i not in covered:
                     sid, method, score = self._word_cache[lowers[i]]
                     out.append(Candidate(i, i + 1, sid, method, score, weak=sid in self._weak_kinds))
-        if firsts:
+        if len(self._pair_keys) and view.n > 1:
+            keys = pair_key(view.lower_array[:-1], view.lower_array[1:])
             strings = self.nlp.vocab.strings
-            for i in [i for i, h in enumerate(lowers[:-1]) if h in firsts]:
+            for i in self._pair_keys.positions(keys):
                 sid = self._tables.splits.get(strings[lowers[i]] + strings[lowers[i + 1]])
                 if sid is not None and view.trailing[i]:  # longer than any one-word match it covers
                     out.append(Candidate(i, i + 2, sid, "fuzzy", SCORES["spacing"],
@@ -233,17 +238,21 @@ class SkillMatcher:
                 pending.append(c)
         ends = {c.end: c for c in accepted}
         starts = {c.start: c for c in accepted}
-        changed = True
-        while pending and changed:  # list evidence can chain: "C, R, Go"
-            changed = False
-            for c in list(pending):
+        check = pending
+        while check:  # list evidence can chain ("C, R, Go"): look again beside new ones
+            new = []
+            for c in check:
                 if guards.in_list(view, c, ends, starts):
                     if c.guarded:
                         c.score = min(c.score, SCORES["list"])
                     accepted.append(c)
+                    new.append(c)
                     ends[c.end], starts[c.start] = c, c
-                    pending.remove(c)
-                    changed = True
+            if not new:
+                break
+            pending = [c for c in pending if starts.get(c.start) is not c]
+            near = {i for c in new for i in range(c.start - guards.LIST_GAP - 1, c.end + guards.LIST_GAP + 1)}
+            check = [c for c in pending if c.start in near or c.end in near]
         return accepted
 
     # ---------------------------------------------------------------- serialization
@@ -278,7 +287,7 @@ class CompiledTaxonomy:
     fuzzy_forms: list[tuple[str, str]]  # (one-word form, skill id) open to typo matching
     compact: dict[str, str]  # forms without spaces, hyphens, dots -> skill id (`machinelearning`)
     splits: dict[str, str]  # one-word forms open to being written as two words (`postgresql`)
-    pair_firsts: frozenset[int]  # hashes of first halves of those (`postgre` of `Postgre SQL`)
+    pair_keys: list[int]  # `pair_key`s of those cut in two (`postgre` + `sql`)
 
 
 def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
@@ -302,6 +311,7 @@ def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
     for table, forms in zip(tables, (loose, strict)):
         for text, value in forms.items():
             table.add(words(text), value)
+        table.index()
     fuzzy_ok = {s.id for s in taxonomy if s.fuzzy}
     singles = {v: sid for v, (sid, _, _) in loose.items() if " " not in v}
     compact_forms: dict[str, str] = {}
@@ -311,15 +321,19 @@ def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
             compact_forms.setdefault(key, sid)
     one_word = set(map(compact, singles))
     splits = {key: sid for key, sid in compact_forms.items() if key in one_word}
-    halves = {key[:i] for key in splits for i in range(2, len(key) - 1)
-              if key[:i].isalnum() and key[i:].isalnum()}
+    halves = {(token_hash(key[:i]), token_hash(key[i:])) for key in splits
+              for i in range(2, len(key))  # a two-word form already matched exactly is skipped
+              if key[:i].isalnum() and (len(key) - i > 1 or not key[i:].isalnum())
+              and f"{key[:i]} {key[i:]}" not in loose}
+    firsts, seconds = (numpy.array(h, dtype="uint64").reshape(-1) for h in zip(*halves)) if halves else (
+        numpy.zeros(0, "uint64"), numpy.zeros(0, "uint64"))
     return CompiledTaxonomy(
         loose=tables[0], strict=tables[1],
         known=frozenset(singles) | {v.lower() for v in strict},
         fuzzy_forms=[(v, sid) for v, sid in singles.items() if sid in fuzzy_ok],
         compact=compact_forms,
         splits=splits,
-        pair_firsts=frozenset(map(hash_string, halves)),
+        pair_keys=pair_key(firsts, seconds).tolist(),
     )
 
 

@@ -21,6 +21,8 @@ from spacy.attrs import IS_SPACE, LOWER, ORTH, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from .phrases import KeySet
+
 CONTEXT_WINDOW = 8
 CUE_WINDOW = 4
 LIST_GAP = 3
@@ -84,7 +86,7 @@ class Lexicon:
         self.separators = hashes(strings, LIST_SEPARATORS)
         self.cues = hashes(strings, CUE_WORDS)
         self.titles = hashes(strings, TITLE_WORDS)
-        self.degrees = hashes(strings, DEGREE_WORDS) | hashes(strings, (w + "." for w in DEGREE_WORDS))
+        self.degrees = KeySet(hashes(strings, DEGREE_WORDS) | hashes(strings, (w + "." for w in DEGREE_WORDS)))
         self.hyphen = strings.add("-")
         self._newlines: dict[int, int] = {}  # whitespace token hash -> line breaks it holds
 
@@ -108,6 +110,8 @@ class DocView:
 
     def __init__(self, doc: Doc, lex: Lexicon):
         arr = doc.to_array([LOWER, SPACY, IS_SPACE, ORTH]) if len(doc) else numpy.zeros((0, 4), "uint64")
+        self.lower_array = arr[:, 0]
+        self.orth_array = arr[:, 3]
         self.lower: list[int] = arr[:, 0].tolist()
         self.trailing: list[int] = arr[:, 1].tolist()
         self.space: list[int] = arr[:, 2].tolist()
@@ -116,7 +120,16 @@ class DocView:
         self.lex = lex
         self.n = len(self.lower)
         # tokens phrases are matched over: words, with single line breaks skipped (PDF wraps)
-        self.words = [i for i, sp in enumerate(self.space) if not sp or i in barriers]
+        is_word = arr[:, 2] == 0
+        is_word[list(barriers)] = True
+        self.words = numpy.flatnonzero(is_word)
+        self._degree_at: list[int] | None = None
+
+    def degree_words(self) -> list[int]:
+        """Positions of degree words (`BSc`, `Master's`), found on first use."""
+        if self._degree_at is None:
+            self._degree_at = self.lex.degrees.positions(self.lower_array)
+        return self._degree_at
 
     def next_word(self, end: int) -> int | None:
         """Index of the next non-space token on the same line, or None."""
@@ -170,11 +183,9 @@ def not_a_claim(v: DocView, start: int, end: int) -> bool:
     i = v.next_word(end)
     if i is not None and v.lower[i] in v.lex.titles:
         return True
-    lo = start - 1
-    while lo >= 0 and start - lo <= 10 and lo not in v.newline:
-        if v.lower[lo] in v.lex.degrees:
+    for at in v.degree_words():
+        if start - 10 <= at < start and v.newline.isdisjoint(range(at, start)):
             return True
-        lo -= 1
     return False
 
 

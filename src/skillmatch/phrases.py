@@ -1,17 +1,65 @@
 """A phrase table over token hashes: what `PhraseMatcher` does, without a `Doc` per pattern.
 
 Patterns are tuples of spaCy string hashes (of `LOWER` or `ORTH` values), so a taxonomy of
-tens of thousands of surface forms compiles in a fraction of a second, and matching a document
-costs one set lookup per token plus dictionary lookups where a pattern can start.
+tens of thousands of surface forms compiles in a fraction of a second. Matching a document
+is two vectorised membership tests over its token hashes (one-token patterns, and the first
+two tokens of longer ones) plus a dictionary lookup where a longer pattern can start.
 """
 
 from __future__ import annotations
 
 from typing import Generic, Iterator, TypeVar
 
+import numpy
 from spacy.strings import hash_string
+from spacy.symbols import IDS
 
 V = TypeVar("V")
+_MULTIPLIER = 0x9E3779B97F4A7C15
+
+
+def token_hash(word: str) -> int:
+    """The id a `Doc` gives `word`: its string hash, or its symbol id (`agent`, `cc`, `ORG`)."""
+    return IDS.get(word) or hash_string(word)
+
+
+def pair_key(first: numpy.ndarray, second: numpy.ndarray) -> numpy.ndarray:
+    """One uint64 key per pair of token hashes (wrapping arithmetic; equal pairs, equal keys)."""
+    return first * numpy.uint64(_MULTIPLIER) + second
+
+
+def pair_key_of(first: int, second: int) -> int:
+    """`pair_key` for one pair of Python ints."""
+    return (first * _MULTIPLIER + second) & 0xFFFFFFFFFFFFFFFF
+
+
+class KeySet:
+    """A set of uint64 keys with a vectorised membership test.
+
+    A bitmap over the keys' low bits rules out nearly every non-member in one gather; the few
+    that pass are checked exactly.
+    """
+
+    def __init__(self, keys) -> None:
+        self.keys = frozenset(keys)
+        bits = min(24, max(8, len(self.keys).bit_length() + 5))  # about 3% of the bitmap set
+        self._mask = numpy.uint64((1 << bits) - 1)
+        self._bitmap = numpy.zeros(1 << bits, dtype=bool)
+        if self.keys:
+            self._bitmap[numpy.array(list(self.keys), dtype="uint64") & self._mask] = True
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def positions(self, values: numpy.ndarray) -> list[int]:
+        """Indices of `values` (uint64) that are in the set."""
+        if not self.keys or not len(values):
+            return []
+        maybe = numpy.flatnonzero(self._bitmap[values & self._mask]).tolist()
+        if not maybe:
+            return []
+        keys = self.keys
+        return [i for i, v in zip(maybe, values[maybe].tolist()) if v in keys]
 
 
 class PhraseTable(Generic[V]):
@@ -19,29 +67,50 @@ class PhraseTable(Generic[V]):
 
     def __init__(self) -> None:
         self._table: dict[tuple[int, ...], V] = {}
-        self._lengths: dict[int, tuple[int, ...]] = {}  # first hash -> pattern lengths, longest first
+        self._index: tuple | None = None
 
     def __len__(self) -> int:
         return len(self._table)
 
     def add(self, words: list[str], value: V) -> bool:
         """Add a pattern (its token strings, already cased as matched); first one added wins."""
-        key = tuple(hash_string(w) for w in words)
+        key = tuple(token_hash(w) for w in words)
         if not key or key in self._table:
             return False
         self._table[key] = value
-        lengths = set(self._lengths.get(key[0], ()))
-        lengths.add(len(key))
-        self._lengths[key[0]] = tuple(sorted(lengths, reverse=True))
+        self._index = None
         return True
 
-    def find(self, hashes: list[int]) -> Iterator[tuple[int, int, V]]:
-        """Every `(start, end, value)` whose tokens `hashes[start:end]` form a pattern."""
-        lengths, table = self._lengths, self._table
-        n = len(hashes)
-        for i in [i for i, h in enumerate(hashes) if h in lengths]:
-            for size in lengths[hashes[i]]:
-                if i + size <= n:
-                    value = table.get(tuple(hashes[i : i + size]))
-                    if value is not None:
-                        yield i, i + size, value
+    def index(self) -> tuple:
+        """The search index (made once after the last change, and pickled with the table)."""
+        if self._index is None:
+            self._index = self._make_index()
+        return self._index
+
+    def _make_index(self) -> tuple:
+        longer = [k for k in self._table if len(k) > 1]
+        heads = pair_key(numpy.array([k[0] for k in longer], dtype="uint64"),
+                         numpy.array([k[1] for k in longer], dtype="uint64")).tolist()
+        lengths: dict[int, set[int]] = {}
+        for head, k in zip(heads, longer):
+            lengths.setdefault(head, set()).add(len(k))
+        by_head = {head: tuple(sorted(sizes, reverse=True)) for head, sizes in lengths.items()}
+        return KeySet(k[0] for k in self._table if len(k) == 1), KeySet(by_head), by_head
+
+    def find(self, hashes: numpy.ndarray) -> Iterator[tuple[int, int, V]]:
+        """Every `(start, end, value)` whose tokens `hashes[start:end]` (uint64) form a pattern."""
+        singles, heads, by_head = self.index()
+        table, n = self._table, len(hashes)
+        ones = singles.positions(hashes)
+        if ones or n > 1:
+            seq = hashes.tolist()
+        for i in ones:
+            yield i, i + 1, table[(seq[i],)]
+        if n > 1:
+            keys = pair_key(hashes[:-1], hashes[1:])
+            for i in heads.positions(keys):
+                for size in by_head[pair_key_of(seq[i], seq[i + 1])]:
+                    if i + size <= n:
+                        value = table.get(tuple(seq[i : i + size]))
+                        if value is not None:
+                            yield i, i + size, value

@@ -17,8 +17,9 @@ from spacy.vocab import Vocab
 # (.NET), keeps inner dots, ampersands and apostrophes when a word character follows
 # (Node.js, R&D, don't) and may end in + or # (C++, C#, A+).
 _LINK = r"(?:https?://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_TOKEN = _LINK + r"|\.?\w(?:[\w]|[.&'’](?=\w))*[+#]*|[^\w\s]"
-_TOKEN_WS = re.compile(rf"({_TOKEN})(\s*)")
+_TOKEN = _LINK + r"|\.?\w+(?:[.&'’]\w+)*[+#]*|[^\w\s]"
+# a token, the single space it owns, and any further whitespace (a token of its own)
+_TOKEN_WS = re.compile(rf"({_TOKEN})( ?)(\s*)")
 _WORDS = re.compile(_TOKEN)
 _LEADING_WS = re.compile(r"\s+")
 
@@ -41,19 +42,11 @@ class TechTokenizer:
         if lead:
             words.append(lead.group())
             spaces.append(False)
-        for token, ws in _TOKEN_WS.findall(text):
+        for token, space, rest in _TOKEN_WS.findall(text):
             words.append(token)
-            if not ws:
-                spaces.append(False)
-            elif ws == " ":
-                spaces.append(True)
-            elif ws[0] == " ":  # one space belongs to the token, the rest is a whitespace token
-                spaces.append(True)
-                words.append(ws[1:])
-                spaces.append(False)
-            else:
-                spaces.append(False)
-                words.append(ws)
+            spaces.append(space == " ")
+            if rest:
+                words.append(rest)
                 spaces.append(False)
         return Doc(self.vocab, words=words, spaces=spaces)
 
