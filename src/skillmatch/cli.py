@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -128,6 +129,94 @@ def extract_cmd(
         results = [(name, text, mentions)
                    for (name, text), mentions in zip(texts, sm.extract_many(t for _, t in texts))]
         _emit(render_extract(results, fmt.value), output)
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+@app.command("batch")
+def batch_cmd(
+    resumes: Path = typer.Argument(..., metavar="RESUMES",
+                                   help="CSV, JSONL or Parquet of resumes (a text or file-path column), or a folder of resume files."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the rows: .csv, .jsonl or .parquet (written atomically)."),
+    job: Optional[str] = typer.Option(None, "--job", "-j", help="A job posting file, or a CSV/JSONL/Parquet of postings (one job per row)."),
+    role: Optional[str] = typer.Option(None, "--role", "-r", help="Role profile id or YAML file (default when no --job: ml-engineer)."),
+    text_column: Optional[str] = typer.Option(None, "--text-column", help="Column holding the resume text (default: recognised by name or length)."),
+    path_column: Optional[str] = typer.Option(None, "--path-column", help="Column holding resume file paths, relative to the table's folder."),
+    id_column: Optional[str] = typer.Option(None, "--id-column", help="Column holding resume ids (default: an 'id' column, else row numbers)."),
+    top: Optional[int] = typer.Option(None, "--top", min=1, help="Keep only the K best resumes per job (failed rows are always kept)."),
+    jobs: int = typer.Option(0, "--jobs", "-J", min=0, help="Worker processes (default: the cores available)."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or dask (pip install 'skillmatch[dask]')."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)."),
+    chunk_size: int = typer.Option(256, "--chunk-size", min=1, help="Resumes per work unit."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
+    taxonomy: Optional[Path] = TaxonomyOpt,
+) -> None:
+    """Score many resumes against one or many jobs: one row per (resume, job), ranked within each job.
+
+    Rows hold coverage, required coverage, matched, partial and missing skills, the rank within
+    the job, and status (ok or error, with the reason). A resume that cannot be read gets an
+    error row and the rest are scored.
+    """
+    if job and role:
+        _fail("use either --job or --role, not both.", 2)
+    if scheduler and engine is not Engine.dask:
+        _fail("--scheduler needs --engine dask.", 2)
+    with _errors():
+        from . import load
+        from .batch import load_jobs, run_batch
+        from .tables import Source, TableWriter
+
+        sm = load(taxonomy)
+        targets = load_jobs(sm, job, role)
+        source = Source(resumes, text_column=text_column, path_column=path_column, id_column=id_column,
+                        chunk_size=chunk_size)
+        workers = jobs or _cores()
+        show = not quiet and sys.stderr.isatty()
+        with TableWriter(output) as writer, _progress(show, source) as progress:
+            summary = run_batch(sm, source, targets, writer.write, workers=workers, engine=engine.value,
+                                scheduler=scheduler, top=top, progress=progress)
+        if not quiet:
+            typer.echo(summary.line() + f" Output: {output}", err=True)
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+class _progress:
+    """A rich progress bar on stderr with rate and ETA, or nothing."""
+
+    def __init__(self, show: bool, source):
+        self.show, self.source = show, source
+
+    def __enter__(self):
+        if not self.show:
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("scoring"), BarColumn(), TextColumn("{task.fields[done]:,} resumes"),
+                            TextColumn("{task.fields[rate]:.0f}/s"), TimeElapsedColumn(), TextColumn("ETA"),
+                            TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+        self.bar.start()
+        self.task = self.bar.add_task("scoring", total=self.source.total, done=0, rate=0.0)
+        self.started = time.perf_counter()
+
+        def update(progress: int, done: int) -> None:
+            rate = done / max(time.perf_counter() - self.started, 1e-9)
+            self.bar.update(self.task, completed=progress, done=done, rate=rate)
+
+        return update
+
+    def __exit__(self, *exc) -> None:
+        if self.show:
+            self.bar.stop()
 
 
 @app.command("roles")

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
 from .mentions import Mention, quote
-from .roles import Target
+from .roles import Target, TargetSkill
 from .taxonomy import Taxonomy
 
 RELATED_CREDIT = 0.5
@@ -86,18 +86,65 @@ class MatchReport:
         return out
 
 
+@dataclass
+class ResumeSkills:
+    """A resume's skills reduced to ids, ready to be scored against any number of targets."""
+
+    counts: dict[str, int]  # skill id -> number of mentions
+    implied: dict[str, str]  # broader skill -> the resume skill that implies it
+    related_to: dict[str, str]  # skill -> a resume skill that lists it as related
+
+    @classmethod
+    def from_mentions(cls, mentions: Sequence[Mention], taxonomy: Taxonomy) -> "ResumeSkills":
+        counts: dict[str, int] = {}
+        for m in mentions:
+            counts[m.skill_id] = counts.get(m.skill_id, 0) + 1
+        implied: dict[str, str] = {}
+        related_to: dict[str, str] = {}
+        for sid in sorted(counts):
+            for ancestor in taxonomy.ancestors(sid, IMPLY_DEPTH):
+                implied.setdefault(ancestor, sid)
+            for other in taxonomy[sid].related:
+                related_to.setdefault(other, sid)
+        return cls(counts, implied, related_to)
+
+
+def verdict(ts: TargetSkill, have: ResumeSkills, taxonomy: Taxonomy) -> tuple[str, str | None]:
+    """`(basis, via)` for one target skill: how the resume covers it, and through which skill."""
+    sid = ts.skill_id
+    if sid in have.counts:
+        return "named", None
+    for alt in ts.alternatives:
+        if alt in have.counts:
+            return "alternative", alt
+    if sid in have.implied:
+        return "implied", have.implied[sid]
+    for other in taxonomy[sid].related:
+        if other in have.counts:
+            return "related", other
+    if sid in have.related_to:
+        return "related", have.related_to[sid]
+    return "missing", None
+
+
+def credit(basis: str, related_credit: float = RELATED_CREDIT) -> tuple[str, float]:
+    """`(status, credit)` for a basis."""
+    return ("partial", related_credit) if basis == "related" else _CREDIT[basis]
+
+
+def weighted_score(pairs: Sequence[tuple[float, float]]) -> float | None:
+    """Weight-averaged credit of `(weight, credit)` pairs; None when there are none."""
+    total = sum(w for w, _ in pairs)
+    return round(sum(w * c for w, c in pairs) / total, 4) if pairs and total else None
+
+
 def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonomy: Taxonomy,
           related_credit: float = RELATED_CREDIT, source: str = "") -> MatchReport:
     """Score how well the resume (its text and mentions) covers `target`."""
     by_skill: dict[str, list[Mention]] = {}
     for m in mentions:
         by_skill.setdefault(m.skill_id, []).append(m)
-    have = set(by_skill)
-    # every skill the resume implies through broader links
-    implied: dict[str, str] = {}
-    for sid in sorted(have):
-        for ancestor in taxonomy.ancestors(sid, IMPLY_DEPTH):
-            implied.setdefault(ancestor, sid)
+    have = ResumeSkills.from_mentions(mentions, taxonomy)
 
     def evidence(sid: str) -> list[Evidence]:
         return [Evidence(m.text, m.start, m.end, quote(resume_text, m.start, m.end), m.method, m.score)
@@ -105,45 +152,21 @@ def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonom
 
     results = []
     for ts in target.skills:
-        via: str | None = None
-        if ts.skill_id in have:
-            basis = "named"
-        elif via := next((a for a in ts.alternatives if a in have), None):
-            basis = "alternative"
-        elif via := implied.get(ts.skill_id):
-            basis = "implied"
-        elif via := _related_in_resume(ts.skill_id, have, taxonomy):
-            basis = "related"
-        else:
-            basis = "missing"
+        basis, via = verdict(ts, have, taxonomy)
         skill = taxonomy[ts.skill_id]
         via_name = taxonomy[via].name if via else None
-        status, credit = _CREDIT[basis] if basis != "related" else ("partial", related_credit)
-        reason = _REASONS[basis].format(via=via_name, count=len(by_skill.get(skill.id, ())))
-        results.append(SkillResult(skill.id, skill.name, ts.importance, ts.weight, status, credit, basis,
-                                   reason, via, via_name, evidence(via or skill.id) if credit else []))
+        status, given = credit(basis, related_credit)
+        reason = _REASONS[basis].format(via=via_name, count=have.counts.get(skill.id, 0))
+        results.append(SkillResult(skill.id, skill.name, ts.importance, ts.weight, status, given, basis,
+                                   reason, via, via_name, evidence(via or skill.id) if given else []))
 
     wanted = {ts.skill_id for ts in target.skills}
     used = wanted | {r.via for r in results if r.via}
-    extra = [taxonomy[sid].name for sid in sorted(have - used, key=lambda s: -len(by_skill[s]))]
+    extra = [taxonomy[sid].name for sid in sorted(set(by_skill) - used, key=lambda s: -len(by_skill[s]))]
     return MatchReport(target.id, target.name, _score(results), _score(results, "required"),
                        _score(results, "preferred"), results, extra, source)
 
 
-def _related_in_resume(skill_id: str, have: set[str], taxonomy: Taxonomy) -> str | None:
-    """A resume skill related to `skill_id` in either direction, if any."""
-    for sid in taxonomy[skill_id].related:
-        if sid in have:
-            return sid
-    for sid in sorted(have):
-        if skill_id in taxonomy[sid].related:
-            return sid
-    return None
-
-
 def _score(results: list[SkillResult], importance: str | None = None) -> float | None:
-    chosen = [r for r in results if importance is None or r.importance == importance]
-    total = sum(r.weight for r in chosen)
-    if not chosen or total == 0:
-        return None if importance else 0.0
-    return round(sum(r.weight * r.credit for r in chosen) / total, 4)
+    score = weighted_score([(r.weight, r.credit) for r in results if importance in (None, r.importance)])
+    return 0.0 if score is None and importance is None else score

@@ -1,0 +1,352 @@
+"""Batch scoring: many resumes against one or many jobs, locally or on a Dask cluster.
+
+Each resume and each job is extracted once; scoring a (resume, job) pair after that is set
+arithmetic on skill ids (`coverage.verdict`). Resumes stream through in chunks: a worker
+reads, extracts and scores a chunk against every job, and the rows go to an on-disk SQLite
+spill, from which they come back ranked within each job. Memory stays bounded by the chunk
+size and the number of chunks in flight, whatever the input size.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+import tempfile
+import time
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+import pandas as pd
+
+from .coverage import RELATED_CREDIT, ResumeSkills, credit, verdict, weighted_score
+from .errors import SkillmatchError
+from .readers import read_document
+from .roles import DEFAULT_ROLE, Target
+from .tables import Item, Source, is_table
+from .taxonomy import Taxonomy
+
+COLUMNS = ["resume_id", "job_id", "job_name", "rank", "coverage", "required_coverage", "matched",
+           "partial", "missing", "missing_required", "status", "error"]
+LISTS = ("matched", "partial", "missing", "missing_required")
+_SEP = "\x1f"  # joins list cells inside the spill
+CHUNKS_PER_WORKER = 40
+
+
+@dataclass(frozen=True)
+class Job:
+    """A target to score every resume against; `error` says why it could not be built."""
+
+    id: str
+    name: str
+    target: Target | None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    resumes: int
+    jobs: int
+    rows: int
+    failed_resumes: int
+    failed_jobs: int
+    seconds: float
+
+    def line(self) -> str:
+        failed = f"{self.failed_resumes} resume(s)" + (f" and {self.failed_jobs} job(s)" if self.failed_jobs else "")
+        return (f"Scored {self.resumes - self.failed_resumes:,} of {self.resumes:,} resumes against "
+                f"{self.jobs - self.failed_jobs:,} job(s) in {self.seconds:.1f} s; {self.rows:,} rows; "
+                + (f"{failed} failed (status=error rows say why)." if self.failed_resumes or self.failed_jobs
+                   else "none failed."))
+
+
+# ------------------------------------------------------------------------ jobs
+def load_jobs(sm, job: str | Path | pd.DataFrame | Target | Sequence | None = None,
+              role: str | None = None) -> list[Job]:
+    """Targets from a role id, a posting file, a table of postings or `Target`s."""
+    if isinstance(job, Target):
+        return [Job(job.id, job.name, job)]
+    if isinstance(job, (list, tuple)):
+        return [j if isinstance(j, Job) else Job(j.id, j.name, j) for j in job]
+    if job is None:
+        target = sm.role(role or DEFAULT_ROLE)
+        return [Job(target.id, target.name, target)]
+    if isinstance(job, pd.DataFrame) or is_table(job):
+        items = [item for chunk in Source(job) for item in chunk]
+    else:
+        name = Path(job).name
+        items = [Item(Path(job).stem, text=sm.read(job), name=name)]
+    jobs = []
+    for item in items:
+        text, error = (item.text, item.error) if item.path is None or item.error else _read(item.path)
+        target = sm.posting(text, name=item.name or item.id) if error is None else None
+        if error is None and not target.skills:
+            error = "no skills found in the job posting."
+        jobs.append(Job(item.id, item.name or item.id, target if error is None else None, error))
+    if not any(j.target for j in jobs):
+        reason = jobs[0].error if jobs else "no jobs given."
+        raise SkillmatchError(f"nothing to score against: {reason}")
+    return jobs
+
+
+# ------------------------------------------------------------------------ scoring
+class Scorer:
+    """Reads, extracts and scores chunks of resumes against fixed jobs (one per process)."""
+
+    def __init__(self, sm, jobs: Sequence[Job], related_credit: float = RELATED_CREDIT):
+        self.sm = sm
+        self.jobs = [j for j in jobs if j.target is not None]
+        self.related_credit = related_credit
+        tax = sm.taxonomy
+        self._names = {ts.skill_id: tax[ts.skill_id].name for j in self.jobs for ts in j.target.skills}
+
+    def score(self, items: Sequence[Item]) -> list[tuple]:
+        """Spill rows `(seq, job index, resume id, ..., status, error)` for a chunk, in order."""
+        texts: list[str | None] = []
+        errors: list[str | None] = []
+        for item in items:
+            text, error = (item.text, item.error) if item.path is None or item.error else _read(item.path)
+            if error is None and not (text or "").strip():
+                error = "the document has no text."
+            texts.append(text if error is None else None)
+            errors.append(error)
+        ok = [t for t in texts if t is not None]
+        extracted = iter(self.sm.extract_many(ok))
+        rows = []
+        tax = self.sm.taxonomy
+        for item, text, error in zip(items, texts, errors):
+            have = ResumeSkills.from_mentions(next(extracted), tax) if text is not None else None
+            for j, job in enumerate(self.jobs):
+                if have is None:
+                    rows.append((j, item.id, job.id, job.name, None, None, "", "", "", "", "error", error))
+                else:
+                    rows.append((j, item.id, job.id, job.name, *self._pair(job.target, have)))
+        return rows
+
+    def _pair(self, target: Target, have: ResumeSkills) -> tuple:
+        tax, names = self.sm.taxonomy, self._names
+        matched, partial, missing_req, missing_pref = [], [], [], []
+        weighted, required = [], []
+        for ts in target.skills:
+            basis, via = verdict(ts, have, tax)
+            status, given = credit(basis, self.related_credit)
+            weighted.append((ts.weight, given))
+            if ts.importance == "required":
+                required.append((ts.weight, given))
+            name = names[ts.skill_id]
+            if status == "matched":
+                matched.append(name)
+            elif status == "partial":
+                partial.append(f"{name} (via {tax[via].name})")
+            else:
+                (missing_req if ts.importance == "required" else missing_pref).append(name)
+        return (weighted_score(weighted) or 0.0, weighted_score(required), _SEP.join(matched), _SEP.join(partial),
+                _SEP.join(missing_req + missing_pref), _SEP.join(missing_req), "ok", "")
+
+
+def _read(path: str) -> tuple[str | None, str | None]:
+    try:
+        return read_document(path), None
+    except SkillmatchError as exc:
+        return None, str(exc)
+    except Exception as exc:  # a reader bug must not sink the batch: record it on the row
+        return None, f"{Path(path).name}: could not be read ({type(exc).__name__}: {exc})."
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """What a worker process needs to build its own `Scorer`."""
+
+    taxonomy: Taxonomy
+    jobs: tuple[Job, ...]
+    related_credit: float
+
+    def key(self) -> tuple:
+        return self.taxonomy.fingerprint, tuple(j.id for j in self.jobs), self.related_credit
+
+
+# A worker's scorer, built once per process: inherited on fork, or built from a `_Spec`.
+_WORKER: dict = {}
+
+
+def _init_worker(spec: _Spec) -> None:
+    from .api import load
+
+    _WORKER["scorer"] = Scorer(load(spec.taxonomy), spec.jobs, spec.related_credit)
+    _WORKER["key"] = spec.key()
+
+
+def _score_in_worker(items: Sequence[Item]) -> list[tuple]:
+    return _WORKER["scorer"].score(items)
+
+
+def _score_with_spec(spec: _Spec, items: Sequence[Item]) -> list[tuple]:
+    """Dask task: build (or reuse) this worker's scorer for `spec`, then score."""
+    if _WORKER.get("key") != spec.key():
+        _init_worker(spec)
+    return _score_in_worker(items)
+
+
+# ------------------------------------------------------------------------ engines
+def _local(chunks: Iterator[list[Item]], scorer: Scorer, spec: _Spec, workers: int,
+           in_process: bool) -> Iterator[list[tuple]]:
+    """Score in this process, or in `workers` processes that are replaced every
+    `CHUNKS_PER_WORKER` chunks (spaCy's vocabulary grows with every new word it sees)."""
+    if in_process:
+        for chunk in chunks:
+            yield scorer.score(chunk)
+        return
+    if "fork" in multiprocessing.get_all_start_methods():  # children inherit the loaded pipeline
+        _WORKER["scorer"] = scorer
+        pool = multiprocessing.get_context("fork").Pool(workers, maxtasksperchild=CHUNKS_PER_WORKER)
+    else:
+        pool = multiprocessing.get_context("spawn").Pool(workers, _init_worker, (spec,),
+                                                         maxtasksperchild=CHUNKS_PER_WORKER)
+    try:
+        yield from _bounded(chunks, lambda c: pool.apply_async(_score_in_worker, (c,)), lambda f: f.get(),
+                            2 * workers)
+    finally:
+        pool.terminate()
+        _WORKER.pop("scorer", None)
+
+
+def _dask(chunks: Iterator[list[Item]], spec: _Spec, workers: int, scheduler: str | None) -> Iterator[list[tuple]]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise SkillmatchError("--engine dask needs Dask: pip install 'skillmatch[dask]'.") from None
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="20s")
+        else:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster)
+    except OSError as exc:
+        raise SkillmatchError(f"cannot reach the Dask scheduler {scheduler or '(local)'} ({exc}).") from None
+    try:
+        shared = client.scatter(spec, broadcast=True)
+        n = max(workers, len(client.scheduler_info().get("workers", ())) or workers)
+        yield from _bounded(chunks, lambda c: client.submit(_score_with_spec, shared, c, pure=False),
+                            lambda f: f.result(), 2 * n)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _bounded(chunks: Iterable, submit: Callable, result: Callable, in_flight: int) -> Iterator:
+    """Submit chunks keeping at most `in_flight` pending; yield results in submission order."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= in_flight:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
+
+
+# ------------------------------------------------------------------------ ranking
+class _Spill:
+    """Rows on disk (SQLite), read back ranked within each job."""
+
+    def __init__(self, directory: str | None = None):
+        fd, self.path = tempfile.mkstemp(prefix="skillmatch-batch-", suffix=".sqlite", dir=directory)
+        os.close(fd)
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute("CREATE TABLE rows (seq INTEGER PRIMARY KEY, job INTEGER, resume_id TEXT, job_id TEXT,"
+                        " job_name TEXT, coverage REAL, required_coverage REAL, matched TEXT, partial TEXT,"
+                        " missing TEXT, missing_required TEXT, status TEXT, error TEXT)")
+        self.count = 0
+
+    def add(self, rows: list[tuple]) -> None:
+        self.db.executemany("INSERT INTO rows VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        self.count += len(rows)
+
+    def ranked(self, top: int | None, chunk_size: int = 20_000) -> Iterator[pd.DataFrame]:
+        query = (
+            "SELECT resume_id, job_id, job_name, rank, coverage, required_coverage, matched, partial, missing,"
+            " missing_required, status, error FROM (SELECT *, CASE WHEN status = 'ok' THEN ROW_NUMBER() OVER"
+            " (PARTITION BY job, status = 'ok' ORDER BY coverage DESC, required_coverage DESC, seq) END AS rank"
+            " FROM rows) WHERE rank IS NULL OR rank <= ? ORDER BY job, rank IS NULL, rank, seq")
+        cursor = self.db.execute(query, (top if top is not None else 1 << 62,))
+        while batch := cursor.fetchmany(chunk_size):
+            frame = pd.DataFrame.from_records(batch, columns=COLUMNS)
+            frame["rank"] = frame["rank"].astype("Int64")
+            for col in LISTS:
+                frame[col] = [v.split(_SEP) if v else [] for v in frame[col]]
+            yield frame
+
+    def close(self) -> None:
+        self.db.close()
+        Path(self.path).unlink(missing_ok=True)
+
+
+# ------------------------------------------------------------------------ entry points
+def run_batch(sm, source: Source, jobs: Sequence[Job], write: Callable[[pd.DataFrame], None], *,
+              workers: int = 1, engine: str = "local", scheduler: str | None = None, top: int | None = None,
+              related_credit: float = RELATED_CREDIT,
+              progress: Callable[[int, int], None] | None = None) -> Summary:
+    """Score every resume of `source` against `jobs`; ranked frames go to `write`."""
+    started = time.perf_counter()
+    scorer = Scorer(sm, jobs, related_credit)
+    spec = _Spec(sm.taxonomy, tuple(scorer.jobs), related_credit)
+    failed_jobs = [j for j in jobs if j.target is None]
+    chunks = iter(source)
+    if engine == "dask":
+        results = _dask(chunks, spec, workers, scheduler)
+    elif engine == "local":
+        results = _local(chunks, scorer, spec, workers, in_process=workers <= 1 and source.in_memory)
+    else:
+        raise SkillmatchError(f"unknown engine '{engine}'; use local or dask.")
+    spill = _Spill()
+    resumes = failed = 0
+    n_jobs = len(scorer.jobs)
+    try:
+        for rows in results:
+            spill.add(rows)
+            resumes += len(rows) // n_jobs
+            failed += sum(r[10] == "error" for r in rows) // n_jobs
+            if progress:
+                progress(source.progress, resumes)
+        rows_out = 0
+        for frame in spill.ranked(top):
+            rows_out += len(frame)
+            write(frame)
+        if failed_jobs:
+            write(pd.DataFrame([{"resume_id": "", "job_id": j.id, "job_name": j.name, "rank": pd.NA,
+                                 "coverage": None, "required_coverage": None, **{c: [] for c in LISTS},
+                                 "status": "error", "error": j.error} for j in failed_jobs], columns=COLUMNS)
+                  .astype({"rank": "Int64"}))
+            rows_out += len(failed_jobs)
+    finally:
+        spill.close()
+    return Summary(resumes, len(jobs), rows_out, failed, len(failed_jobs), time.perf_counter() - started)
+
+
+def score_frame(resumes: pd.DataFrame, jobs=None, *, text_column: str | None = None,
+                path_column: str | None = None, id_column: str | None = None, role: str | None = None,
+                taxonomy: str | Path | None = None, n_process: int = 1, engine: str = "local",
+                scheduler: str | None = None, top: int | None = None,
+                related_credit: float = RELATED_CREDIT) -> pd.DataFrame:
+    """Score a DataFrame of resumes against jobs; one row per (resume, job), ranked per job.
+
+    `jobs` is a role id (default: the default role), a posting file, a table (file or
+    DataFrame) of postings, a `Target` or a list of them.
+    """
+    from .api import load
+
+    sm = load(taxonomy)
+    if isinstance(jobs, str) and not Path(jobs).exists() and role is None:
+        jobs, role = None, jobs
+    frames: list[pd.DataFrame] = []
+    source = Source(resumes, text_column=text_column, path_column=path_column, id_column=id_column)
+    run_batch(sm, source, load_jobs(sm, jobs, role), frames.append, workers=n_process, engine=engine,
+              scheduler=scheduler, top=top, related_credit=related_credit)
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
+    return out
