@@ -56,7 +56,8 @@ def test_csv_in_csv_out_ranked_per_job(tmp_path):
     assert ml.iloc[0].resume_id == "ana" and ml.iloc[0]["rank"] == "1"
     assert ml.iloc[0].coverage == "1.0" and "PyTorch" in ml.iloc[0].matched.split("; ")
     web = rows[rows.job_id == "web"]
-    assert web.iloc[0].resume_id == "eve" and "GraphQL" in web.iloc[0].missing
+    assert web.iloc[0].resume_id == "eve" and web.iloc[0].missing == "GraphQL"
+    assert web.iloc[0].missing_required_count == "0" and ml.iloc[1].missing_required_count != "0"
     # the empty resume is an error row for each job, with a reason and no rank
     dee = rows[rows.resume_id == "dee"]
     assert set(dee.status) == {"error"} and set(dee["rank"]) == {""} and all(dee.error)

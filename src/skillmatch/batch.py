@@ -21,16 +21,16 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
 
-from .coverage import RELATED_CREDIT, ResumeSkills, credit, verdict, weighted_score
+from .coverage import RELATED_CREDIT, CreditSources, ResumeSkills, credit, verdict
 from .errors import SkillmatchError
 from .readers import read_document
 from .roles import DEFAULT_ROLE, Target
-from .tables import Item, Source, is_table
+from .tables import LIST_SEPARATOR, Item, Source, is_table
 from .taxonomy import Taxonomy
 
 COLUMNS = ["resume_id", "job_id", "job_name", "rank", "coverage", "required_coverage", "matched",
-           "partial", "missing", "missing_required", "status", "error"]
-LISTS = ("matched", "partial", "missing", "missing_required")
+           "partial", "missing", "missing_required_count", "status", "error"]
+LISTS = ("matched", "partial", "missing")
 _SEP = "\x1f"  # joins list cells inside the spill
 CHUNKS_PER_WORKER = 40
 
@@ -100,10 +100,19 @@ class Scorer:
         self.jobs = [j for j in jobs if j.target is not None]
         self.related_credit = related_credit
         tax = sm.taxonomy
-        self._names = {ts.skill_id: tax[ts.skill_id].name for j in self.jobs for ts in j.target.skills}
+        sources = CreditSources(tax)
+        # per job: (target skill, skills that can credit it, name, required?), all those skills,
+        # and the total weights the coverage scores divide by
+        self._plans = []
+        for job in self.jobs:
+            skills = [(ts, sources(ts), tax[ts.skill_id].name, ts.importance == "required")
+                      for ts in job.target.skills]
+            total = sum(ts.weight for ts in job.target.skills)
+            required = sum(ts.weight for ts in job.target.skills if ts.importance == "required")
+            self._plans.append((skills, frozenset().union(*(s[1] for s in skills)), total, required))
 
     def score(self, items: Sequence[Item]) -> list[tuple]:
-        """Spill rows `(seq, job index, resume id, ..., status, error)` for a chunk, in order."""
+        """Spill rows `(job index, resume id, job id, job name, ..., status, error)` for a chunk."""
         texts: list[str | None] = []
         errors: list[str | None] = []
         for item in items:
@@ -112,38 +121,44 @@ class Scorer:
                 error = "the document has no text."
             texts.append(text if error is None else None)
             errors.append(error)
-        ok = [t for t in texts if t is not None]
-        extracted = iter(self.sm.extract_many(ok))
+        extracted = iter(self.sm.extract_many(t for t in texts if t is not None))
         rows = []
         tax = self.sm.taxonomy
         for item, text, error in zip(items, texts, errors):
             have = ResumeSkills.from_mentions(next(extracted), tax) if text is not None else None
-            for j, job in enumerate(self.jobs):
+            held = set(have.counts) if have is not None else set()
+            for j, (job, plan) in enumerate(zip(self.jobs, self._plans)):
                 if have is None:
-                    rows.append((j, item.id, job.id, job.name, None, None, "", "", "", "", "error", error))
+                    rows.append((j, item.id, job.id, job.name, None, None, "", "", "", None, "error", error))
                 else:
-                    rows.append((j, item.id, job.id, job.name, *self._pair(job.target, have)))
+                    rows.append((j, item.id, job.id, job.name, *self._pair(plan, have, held)))
         return rows
 
-    def _pair(self, target: Target, have: ResumeSkills) -> tuple:
-        tax, names = self.sm.taxonomy, self._names
+    def _pair(self, plan: tuple, have: ResumeSkills, held: set[str]) -> tuple:
+        """Coverage, required coverage, matched, partial and missing names, missing-required count."""
+        skills, any_source, total, required_total = plan
         matched, partial, missing_req, missing_pref = [], [], [], []
-        weighted, required = [], []
-        for ts in target.skills:
-            basis, via = verdict(ts, have, tax)
+        earned = required_earned = 0.0
+        nothing = held.isdisjoint(any_source)
+        for ts, sources, name, required in skills:
+            if nothing or held.isdisjoint(sources):
+                (missing_req if required else missing_pref).append(name)
+                continue
+            basis, via = verdict(ts, have, self.sm.taxonomy)
             status, given = credit(basis, self.related_credit)
-            weighted.append((ts.weight, given))
-            if ts.importance == "required":
-                required.append((ts.weight, given))
-            name = names[ts.skill_id]
+            if status == "missing":
+                (missing_req if required else missing_pref).append(name)
+                continue
+            earned += ts.weight * given
+            required_earned += ts.weight * given if required else 0.0
             if status == "matched":
                 matched.append(name)
-            elif status == "partial":
-                partial.append(f"{name} (via {tax[via].name})")
             else:
-                (missing_req if ts.importance == "required" else missing_pref).append(name)
-        return (weighted_score(weighted) or 0.0, weighted_score(required), _SEP.join(matched), _SEP.join(partial),
-                _SEP.join(missing_req + missing_pref), _SEP.join(missing_req), "ok", "")
+                partial.append(f"{name} (via {self.sm.taxonomy[via].name})")
+        return (round(earned / total, 4) if total else 0.0,
+                round(required_earned / required_total, 4) if required_total else None,
+                _SEP.join(matched), _SEP.join(partial), _SEP.join(missing_req + missing_pref), len(missing_req),
+                "ok", "")
 
 
 def _read(path: str) -> tuple[str | None, str | None]:
@@ -261,25 +276,28 @@ class _Spill:
         self.db.execute("PRAGMA synchronous=OFF")
         self.db.execute("CREATE TABLE rows (seq INTEGER PRIMARY KEY, job INTEGER, resume_id TEXT, job_id TEXT,"
                         " job_name TEXT, coverage REAL, required_coverage REAL, matched TEXT, partial TEXT,"
-                        " missing TEXT, missing_required TEXT, status TEXT, error TEXT)")
+                        " missing TEXT, missing_required_count INTEGER, status TEXT, error TEXT)")
         self.count = 0
 
     def add(self, rows: list[tuple]) -> None:
         self.db.executemany("INSERT INTO rows VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         self.count += len(rows)
 
-    def ranked(self, top: int | None, chunk_size: int = 20_000) -> Iterator[pd.DataFrame]:
+    def ranked(self, top: int | None, list_cells: bool = True, chunk_size: int = 20_000) -> Iterator[pd.DataFrame]:
+        """Rows by job and rank; list cells as lists, or as text joined with `LIST_SEPARATOR`."""
+        lists = ", ".join(c if list_cells else f"REPLACE({c}, char(31), '{LIST_SEPARATOR}')" for c in LISTS)
         query = (
-            "SELECT resume_id, job_id, job_name, rank, coverage, required_coverage, matched, partial, missing,"
-            " missing_required, status, error FROM (SELECT *, CASE WHEN status = 'ok' THEN ROW_NUMBER() OVER"
+            f"SELECT resume_id, job_id, job_name, rank, coverage, required_coverage, {lists},"
+            " missing_required_count, status, error FROM (SELECT *, CASE WHEN status = 'ok' THEN ROW_NUMBER() OVER"
             " (PARTITION BY job, status = 'ok' ORDER BY coverage DESC, required_coverage DESC, seq) END AS rank"
             " FROM rows) WHERE rank IS NULL OR rank <= ? ORDER BY job, rank IS NULL, rank, seq")
         cursor = self.db.execute(query, (top if top is not None else 1 << 62,))
         while batch := cursor.fetchmany(chunk_size):
             frame = pd.DataFrame.from_records(batch, columns=COLUMNS)
-            frame["rank"] = frame["rank"].astype("Int64")
-            for col in LISTS:
-                frame[col] = [v.split(_SEP) if v else [] for v in frame[col]]
+            frame = frame.astype({"rank": "Int64", "missing_required_count": "Int64"})
+            if list_cells:
+                for col in LISTS:
+                    frame[col] = [v.split(_SEP) if v else [] for v in frame[col]]
             yield frame
 
     def close(self) -> None:
@@ -290,9 +308,13 @@ class _Spill:
 # ------------------------------------------------------------------------ entry points
 def run_batch(sm, source: Source, jobs: Sequence[Job], write: Callable[[pd.DataFrame], None], *,
               workers: int = 1, engine: str = "local", scheduler: str | None = None, top: int | None = None,
-              related_credit: float = RELATED_CREDIT,
+              related_credit: float = RELATED_CREDIT, list_cells: bool = True,
               progress: Callable[[int, int], None] | None = None) -> Summary:
-    """Score every resume of `source` against `jobs`; ranked frames go to `write`."""
+    """Score every resume of `source` against `jobs`; ranked frames go to `write`.
+
+    List cells (matched, partial, missing) are Python lists, or with `list_cells=False`
+    text joined by `LIST_SEPARATOR` (what a CSV holds).
+    """
     started = time.perf_counter()
     scorer = Scorer(sm, jobs, related_credit)
     spec = _Spec(sm.taxonomy, tuple(scorer.jobs), related_credit)
@@ -315,14 +337,16 @@ def run_batch(sm, source: Source, jobs: Sequence[Job], write: Callable[[pd.DataF
             if progress:
                 progress(source.progress, resumes)
         rows_out = 0
-        for frame in spill.ranked(top):
+        for frame in spill.ranked(top, list_cells):
             rows_out += len(frame)
             write(frame)
         if failed_jobs:
+            empty = [] if list_cells else ""
             write(pd.DataFrame([{"resume_id": "", "job_id": j.id, "job_name": j.name, "rank": pd.NA,
-                                 "coverage": None, "required_coverage": None, **{c: [] for c in LISTS},
-                                 "status": "error", "error": j.error} for j in failed_jobs], columns=COLUMNS)
-                  .astype({"rank": "Int64"}))
+                                 "coverage": None, "required_coverage": None, **{c: empty for c in LISTS},
+                                 "missing_required_count": pd.NA, "status": "error", "error": j.error}
+                                for j in failed_jobs], columns=COLUMNS)
+                  .astype({"rank": "Int64", "missing_required_count": "Int64"}))
             rows_out += len(failed_jobs)
     finally:
         spill.close()

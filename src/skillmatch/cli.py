@@ -177,7 +177,8 @@ def batch_cmd(
         show = not quiet and sys.stderr.isatty()
         with TableWriter(output) as writer, _progress(show, source) as progress:
             summary = run_batch(sm, source, targets, writer.write, workers=workers, engine=engine.value,
-                                scheduler=scheduler, top=top, progress=progress)
+                                scheduler=scheduler, top=top, list_cells=writer.kind != ".csv",
+                                progress=progress)
         if not quiet:
             typer.echo(summary.line() + f" Output: {output}", err=True)
 

@@ -127,6 +127,29 @@ def verdict(ts: TargetSkill, have: ResumeSkills, taxonomy: Taxonomy) -> tuple[st
     return "missing", None
 
 
+class CreditSources:
+    """For each target skill, every resume skill that `verdict` could credit it through.
+
+    A resume with none of them misses the skill, which batch scoring checks with one set
+    operation instead of the full `verdict`.
+    """
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.taxonomy = taxonomy
+        self._below: dict[str, set[str]] = {}
+        self._related_by: dict[str, set[str]] = {}
+        for skill in taxonomy:
+            for ancestor in taxonomy.ancestors(skill.id, IMPLY_DEPTH):
+                self._below.setdefault(ancestor, set()).add(skill.id)
+            for other in skill.related:
+                self._related_by.setdefault(other, set()).add(skill.id)
+
+    def __call__(self, ts: TargetSkill) -> frozenset[str]:
+        sid = ts.skill_id
+        return frozenset({sid, *ts.alternatives, *self._below.get(sid, ()), *self.taxonomy[sid].related,
+                          *self._related_by.get(sid, ())})
+
+
 def credit(basis: str, related_credit: float = RELATED_CREDIT) -> tuple[str, float]:
     """`(status, credit)` for a basis."""
     return ("partial", related_credit) if basis == "related" else _CREDIT[basis]

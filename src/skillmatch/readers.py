@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import logging
 import re
 import sys
 import unicodedata
@@ -24,7 +23,6 @@ SUPPORTED = "PDF, DOCX, TXT, MD or HTML"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def read_document(path: str | Path) -> str:
@@ -91,21 +89,27 @@ def _decode(data: bytes, encoding: str, name: str) -> str:
 
 
 def pdf_text(data: bytes, name: str) -> str:
-    """Text layer of every page of a PDF, pages separated by blank lines."""
-    from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    """Text layer of every page of a PDF (PDFium), pages separated by blank lines."""
+    import pypdfium2 as pdfium
 
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError(f"{name}: the PDF is encrypted with a password; remove the password first.")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except DocumentError:
-        raise
-    except (FileNotDecryptedError, NotImplementedError):
-        raise DocumentError(f"{name}: the PDF is encrypted with a password; remove the password first.") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError):
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise DocumentError(f"{name}: the PDF is encrypted with a password; remove the password first.") from None
         raise DocumentError(f"{name}: the PDF is damaged and cannot be read.") from None
+    try:
+        pages = []
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            pages.append(_page_text(textpage))
+            textpage.close()
+            page.close()
+    except pdfium.PdfiumError:
+        raise DocumentError(f"{name}: the PDF is damaged and cannot be read.") from None
+    finally:
+        doc.close()
     if not pages:
         raise DocumentError(f"{name}: the PDF has no pages.")
     text = clean_extracted("\n\n".join(pages))
@@ -114,6 +118,40 @@ def pdf_text(data: bytes, name: str) -> str:
             f"{name}: the PDF has no text layer (it is probably a scanned image); run OCR on it first."
         )
     return text
+
+
+# A gap wider than this share of the glyph box height between two letters on one line is a
+# word space the PDF left out (common in resume builders' output): "dataentry" -> "data entry".
+PDF_WORD_GAP = 0.08
+
+
+def _page_text(textpage) -> str:
+    """A page's characters in reading order, with missing word spaces put back."""
+    import pypdfium2.raw as raw
+
+    box = raw.FS_RECTF()
+    out: list[str] = []
+    prev_right = prev_bottom = 0.0
+    after_space = True
+    for i in range(raw.FPDFText_CountChars(textpage)):
+        ch = chr(raw.FPDFText_GetUnicode(textpage, i))
+        if ch in "\r\n":
+            if ch == "\n":
+                out.append("\n")
+            after_space = True
+            continue
+        raw.FPDFText_GetLooseCharBox(textpage, i, box)
+        if ch.isspace():
+            out.append(" ")
+            after_space = True
+            continue
+        size = box.top - box.bottom
+        if (not after_space and size > 0 and box.left - prev_right > PDF_WORD_GAP * size
+                and abs(box.bottom - prev_bottom) < size):
+            out.append(" ")
+        out.append(ch)
+        prev_right, prev_bottom, after_space = box.right, box.bottom, False
+    return "".join(out)
 
 
 def docx_text(data: bytes, name: str) -> str:

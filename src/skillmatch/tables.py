@@ -294,7 +294,7 @@ def _parquet_rows(path: Path) -> int:
 
 
 # ---------------------------------------------------------------------- outputs
-LIST_SEPARATOR = "; "
+LIST_SEPARATOR = "; "  # joins list cells (matched skills, ...) in a CSV
 
 
 def neutralise(value: object) -> object:
@@ -333,8 +333,13 @@ class TableWriter:
         if self.kind == ".csv":
             out = frame.copy()
             for col in out.columns:
-                if not pd.api.types.is_numeric_dtype(out[col]):
-                    out[col] = [neutralise(LIST_SEPARATOR.join(v) if isinstance(v, list) else v) for v in out[col]]
+                if pd.api.types.is_numeric_dtype(out[col]):
+                    continue
+                if len(out) and isinstance(out[col].iloc[0], list):
+                    out[col] = [LIST_SEPARATOR.join(v) for v in out[col]]
+                risky = out[col].astype(str).str.startswith(_FORMULA_START)
+                if risky.any():
+                    out.loc[risky, col] = out.loc[risky, col].map(neutralise)
             out.to_csv(self._handle, header=self._handle.tell() == 0, index=False, lineterminator="\n")
         elif self.kind in (".jsonl", ".ndjson"):
             text = frame.to_json(orient="records", lines=True, force_ascii=False)
