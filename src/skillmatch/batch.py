@@ -25,7 +25,7 @@ from .coverage import RELATED_CREDIT, CreditSources, ResumeSkills, credit, verdi
 from .errors import SkillmatchError
 from .readers import read_document
 from .roles import DEFAULT_ROLE, Target
-from .tables import LIST_SEPARATOR, Item, Source, is_table
+from .tables import LIST_SEPARATOR, Item, Source, TableWriter, is_table, neutralise, sql_neutralise
 from .taxonomy import Taxonomy
 
 COLUMNS = ["resume_id", "job_id", "job_name", "rank", "coverage", "required_coverage", "matched",
@@ -274,6 +274,7 @@ class _Spill:
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: reading back by key stays in memory
         self.db.execute("CREATE TABLE rows (seq INTEGER PRIMARY KEY, job INTEGER, resume_id TEXT, job_id TEXT,"
                         " job_name TEXT, coverage REAL, required_coverage REAL, matched TEXT, partial TEXT,"
                         " missing TEXT, missing_required_count INTEGER, status TEXT, error TEXT)")
@@ -283,22 +284,34 @@ class _Spill:
         self.db.executemany("INSERT INTO rows VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         self.count += len(rows)
 
-    def ranked(self, top: int | None, list_cells: bool = True, chunk_size: int = 20_000) -> Iterator[pd.DataFrame]:
-        """Rows by job and rank; list cells as lists, or as text joined with `LIST_SEPARATOR`."""
-        lists = ", ".join(c if list_cells else f"REPLACE({c}, char(31), '{LIST_SEPARATOR}')" for c in LISTS)
-        query = (
-            f"SELECT resume_id, job_id, job_name, rank, coverage, required_coverage, {lists},"
-            " missing_required_count, status, error FROM (SELECT *, CASE WHEN status = 'ok' THEN ROW_NUMBER() OVER"
-            " (PARTITION BY job, status = 'ok' ORDER BY coverage DESC, required_coverage DESC, seq) END AS rank"
-            " FROM rows) WHERE rank IS NULL OR rank <= ? ORDER BY job, rank IS NULL, rank, seq")
-        cursor = self.db.execute(query, (top if top is not None else 1 << 62,))
+    def ranked(self, top: int | None, list_cells: bool = True, chunk_size: int = 20_000) -> Iterator[list[tuple]]:
+        """Rows (in `COLUMNS` order) by job and rank; list cells as lists, or (`list_cells=False`)
+        ready for a CSV: lists joined with `LIST_SEPARATOR`, formulas neutralised. Ranks are computed over the narrow columns and indexed, so the
+        wide rows are read in order by key instead of being sorted."""
+        self.db.executescript(
+            "CREATE TEMP TABLE ranks AS SELECT seq, job, status != 'ok' AS failed, CASE WHEN status = 'ok' THEN"
+            " ROW_NUMBER() OVER (PARTITION BY job, status = 'ok' ORDER BY coverage DESC, required_coverage DESC,"
+            " seq) END AS rank FROM rows; CREATE INDEX temp.ranks_order ON ranks (job, failed, rank, seq);")
+        def text(expr: str) -> str:
+            return expr if list_cells else sql_neutralise(expr)
+
+        lists = ", ".join(f"r.{c}" if list_cells else text(f"REPLACE(r.{c}, char(31), '{LIST_SEPARATOR}')")
+                          for c in LISTS)
+        cursor = self.db.execute(
+            f"SELECT {text('r.resume_id')}, {text('r.job_id')}, {text('r.job_name')}, k.rank, r.coverage,"
+            f" r.required_coverage, {lists}, r.missing_required_count, r.status, {text('r.error')}"
+            " FROM ranks k INDEXED BY ranks_order"
+            " JOIN rows r ON r.seq = k.seq WHERE k.rank IS NULL OR k.rank <= ? ORDER BY k.job, k.failed, k.rank, k.seq",
+            (top if top is not None else 1 << 62,))
+        at = [COLUMNS.index(c) for c in LISTS]
         while batch := cursor.fetchmany(chunk_size):
-            frame = pd.DataFrame.from_records(batch, columns=COLUMNS)
-            frame = frame.astype({"rank": "Int64", "missing_required_count": "Int64"})
             if list_cells:
-                for col in LISTS:
-                    frame[col] = [v.split(_SEP) if v else [] for v in frame[col]]
-            yield frame
+                for i, row in enumerate(batch):
+                    row = list(row)
+                    for k in at:
+                        row[k] = row[k].split(_SEP) if row[k] else []
+                    batch[i] = tuple(row)
+            yield batch
 
     def close(self) -> None:
         self.db.close()
@@ -310,10 +323,11 @@ def run_batch(sm, source: Source, jobs: Sequence[Job], write: Callable[[pd.DataF
               workers: int = 1, engine: str = "local", scheduler: str | None = None, top: int | None = None,
               related_credit: float = RELATED_CREDIT, list_cells: bool = True,
               progress: Callable[[int, int], None] | None = None) -> Summary:
-    """Score every resume of `source` against `jobs`; ranked frames go to `write`.
+    """Score every resume of `source` against `jobs`; ranked rows go to `write` in chunks.
 
-    List cells (matched, partial, missing) are Python lists, or with `list_cells=False`
-    text joined by `LIST_SEPARATOR` (what a CSV holds).
+    Rows are tuples in `COLUMNS` order (`rows_frame` makes a DataFrame of them). List cells
+    (matched, partial, missing) are Python lists, or with `list_cells=False` text joined by
+    `LIST_SEPARATOR` (what a CSV holds).
     """
     started = time.perf_counter()
     scorer = Scorer(sm, jobs, related_credit)
@@ -337,17 +351,16 @@ def run_batch(sm, source: Source, jobs: Sequence[Job], write: Callable[[pd.DataF
             if progress:
                 progress(source.progress, resumes)
         rows_out = 0
-        for frame in spill.ranked(top, list_cells):
-            rows_out += len(frame)
-            write(frame)
-        if failed_jobs:
-            empty = [] if list_cells else ""
-            write(pd.DataFrame([{"resume_id": "", "job_id": j.id, "job_name": j.name, "rank": pd.NA,
-                                 "coverage": None, "required_coverage": None, **{c: empty for c in LISTS},
-                                 "missing_required_count": pd.NA, "status": "error", "error": j.error}
-                                for j in failed_jobs], columns=COLUMNS)
-                  .astype({"rank": "Int64", "missing_required_count": "Int64"}))
-            rows_out += len(failed_jobs)
+        for rows in spill.ranked(top, list_cells):
+            rows_out += len(rows)
+            write(rows)
+        empty = [] if list_cells else ""
+        cell = (lambda v: v) if list_cells else neutralise
+        failed_rows = [("", cell(j.id), cell(j.name), None, None, None, empty, empty, empty, None, "error",
+                        cell(j.error)) for j in failed_jobs]
+        if failed_rows:
+            write(failed_rows)
+            rows_out += len(failed_rows)
     finally:
         spill.close()
     return Summary(resumes, len(jobs), rows_out, failed, len(failed_jobs), time.perf_counter() - started)
@@ -368,9 +381,22 @@ def score_frame(resumes: pd.DataFrame, jobs=None, *, text_column: str | None = N
     sm = load(taxonomy)
     if isinstance(jobs, str) and not Path(jobs).exists() and role is None:
         jobs, role = None, jobs
-    frames: list[pd.DataFrame] = []
+    rows: list[tuple] = []
     source = Source(resumes, text_column=text_column, path_column=path_column, id_column=id_column)
-    run_batch(sm, source, load_jobs(sm, jobs, role), frames.append, workers=n_process, engine=engine,
+    run_batch(sm, source, load_jobs(sm, jobs, role), rows.extend, workers=n_process, engine=engine,
               scheduler=scheduler, top=top, related_credit=related_credit)
-    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
-    return out
+    return rows_frame(rows)
+
+
+def rows_frame(rows: Sequence[tuple]) -> pd.DataFrame:
+    """A DataFrame of batch rows, with nullable integer rank and count."""
+    frame = pd.DataFrame.from_records(list(rows), columns=COLUMNS)
+    return frame.astype({"rank": "Int64", "missing_required_count": "Int64",
+                         "coverage": "float64", "required_coverage": "float64"})
+
+
+def sink(writer: TableWriter) -> tuple[Callable[[list[tuple]], None], bool]:
+    """The `write` callback and `list_cells` flag of `run_batch` for an output file."""
+    if writer.kind == ".csv":
+        return (lambda rows: writer.write_rows(COLUMNS, rows, csv_ready=True)), False
+    return (lambda rows: writer.write(rows_frame(rows))), True

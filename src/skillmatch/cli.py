@@ -166,7 +166,7 @@ def batch_cmd(
         _fail("--scheduler needs --engine dask.", 2)
     with _errors():
         from . import load
-        from .batch import load_jobs, run_batch
+        from .batch import load_jobs, run_batch, sink
         from .tables import Source, TableWriter
 
         sm = load(taxonomy)
@@ -176,9 +176,9 @@ def batch_cmd(
         workers = jobs or _cores()
         show = not quiet and sys.stderr.isatty()
         with TableWriter(output) as writer, _progress(show, source) as progress:
-            summary = run_batch(sm, source, targets, writer.write, workers=workers, engine=engine.value,
-                                scheduler=scheduler, top=top, list_cells=writer.kind != ".csv",
-                                progress=progress)
+            write, list_cells = sink(writer)
+            summary = run_batch(sm, source, targets, write, workers=workers, engine=engine.value,
+                                scheduler=scheduler, top=top, list_cells=list_cells, progress=progress)
         if not quiet:
             typer.echo(summary.line() + f" Output: {output}", err=True)
 

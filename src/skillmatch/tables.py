@@ -8,6 +8,8 @@ file; CSV cells that a spreadsheet would run as formulas are neutralised.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -15,7 +17,7 @@ import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 import pandas as pd
 
@@ -304,6 +306,20 @@ def neutralise(value: object) -> object:
     return value
 
 
+def sql_neutralise(expr: str) -> str:
+    """SQLite expression doing what `neutralise` does to the text value of `expr`."""
+    starts = ", ".join(f"char({ord(c)})" for c in _FORMULA_START)
+    return f"CASE WHEN substr({expr}, 1, 1) IN ({starts}) THEN char(39) || {expr} ELSE {expr} END"
+
+
+def _csv_cell(value: object) -> object:
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(value)
+    elif value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    return neutralise(value)
+
+
 class TableWriter:
     """Write DataFrame chunks to `path` (.csv, .jsonl or .parquet) atomically."""
 
@@ -319,6 +335,8 @@ class TableWriter:
         self._tmp: str | None = None
         self._handle = None
         self._parquet = None
+        self._csv = None
+        self._text: io.TextIOWrapper | None = None
 
     def __enter__(self) -> "TableWriter":
         try:
@@ -329,18 +347,22 @@ class TableWriter:
         self._handle = os.fdopen(fd, "wb")
         return self
 
+    def write_rows(self, columns: Sequence[str], rows: Iterable[tuple], csv_ready: bool = False) -> None:
+        """Append rows (tuples in `columns` order). `csv_ready` rows already hold CSV cells:
+        lists joined with `LIST_SEPARATOR` and formulas neutralised."""
+        if self.kind != ".csv":
+            self.write(pd.DataFrame.from_records(list(rows), columns=list(columns)))
+            return
+        if self._csv is None:
+            self._text = io.TextIOWrapper(self._handle, encoding="utf-8", newline="", write_through=True)
+            self._csv = csv.writer(self._text, lineterminator="\n")
+            self._csv.writerow(columns)
+        self._csv.writerows(rows if csv_ready else (tuple(_csv_cell(v) for v in row) for row in rows))
+
     def write(self, frame: pd.DataFrame) -> None:
+        """Append a DataFrame's rows."""
         if self.kind == ".csv":
-            out = frame.copy()
-            for col in out.columns:
-                if pd.api.types.is_numeric_dtype(out[col]):
-                    continue
-                if len(out) and isinstance(out[col].iloc[0], list):
-                    out[col] = [LIST_SEPARATOR.join(v) for v in out[col]]
-                risky = out[col].astype(str).str.startswith(_FORMULA_START)
-                if risky.any():
-                    out.loc[risky, col] = out.loc[risky, col].map(neutralise)
-            out.to_csv(self._handle, header=self._handle.tell() == 0, index=False, lineterminator="\n")
+            self.write_rows([str(c) for c in frame.columns], frame.itertuples(index=False, name=None))
         elif self.kind in (".jsonl", ".ndjson"):
             text = frame.to_json(orient="records", lines=True, force_ascii=False)
             self._handle.write(text.encode("utf-8") + (b"" if text.endswith("\n") else b"\n"))
@@ -356,6 +378,9 @@ class TableWriter:
         try:
             if self._parquet is not None:
                 self._parquet.close()
+            if self._text is not None:
+                self._text.flush()
+                self._text.detach()
             self._handle.flush()
             if exc_type is None:
                 os.fsync(self._handle.fileno())
