@@ -131,3 +131,9 @@ def test_output_to_a_directory_or_unwritable_place(tmp_path):
     result = run(RESUME_TXT, "--output", "/proc/no/such/report.md")
     assert result.exit_code == 1 and "/proc/no/such/report.md: cannot write the file" in result.output
     assert ".report.md." not in result.output  # never the temporary file's name
+
+
+def test_import_does_not_load_pandas():
+    """`skillmatch resume.pdf` starts fast: pandas (batch scoring only) is imported on first use."""
+    code = "import sys, skillmatch; assert 'pandas' not in sys.modules; skillmatch.score_frame"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0

@@ -80,7 +80,7 @@ def load_jobs(sm, job: str | Path | pd.DataFrame | Target | Sequence | None = No
         items = [Item(Path(job).stem, text=sm.read(job), name=name)]
     jobs = []
     for item in items:
-        text, error = (item.text, item.error) if item.path is None or item.error else _read(item.path)
+        text, error = _item_text(item)
         target = sm.posting(text, name=item.name or item.id) if error is None else None
         if error is None and not target.skills:
             error = "no skills found in the job posting."
@@ -116,7 +116,7 @@ class Scorer:
         texts: list[str | None] = []
         errors: list[str | None] = []
         for item in items:
-            text, error = (item.text, item.error) if item.path is None or item.error else _read(item.path)
+            text, error = _item_text(item)
             if error is None and not (text or "").strip():
                 error = "the document has no text."
             texts.append(text if error is None else None)
@@ -161,7 +161,11 @@ class Scorer:
                 "ok", "")
 
 
-def _read(path: str) -> tuple[str | None, str | None]:
+def _item_text(item: Item) -> tuple[str | None, str | None]:
+    """`(text, error)` of an item: its own text, or its file read now, or its error."""
+    if item.error or item.path is None:
+        return item.text, item.error
+    path = item.path
     try:
         return read_document(path), None
     except SkillmatchError as exc:
