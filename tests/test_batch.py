@@ -25,6 +25,7 @@ RESUMES = [
     ("=cmd|' /C calc'!A0", "Java developer with Spring Boot and PostgreSQL."),
     ("dee", ""),
     ("eve", "Frontend developer: React, TypeScript, CSS."),
+    ("fay", "Python and SQL analyst. No experience with PyTorch; exposure to Docker."),
 ]
 JOBS = pd.DataFrame({
     "job_id": ["ml", "web"],
@@ -63,7 +64,9 @@ def test_csv_in_csv_out_ranked_per_job(tmp_path):
     assert set(dee.status) == {"error"} and set(dee["rank"]) == {""} and all(dee.error)
     # a cell a spreadsheet would run as a formula is neutralised
     assert "'=cmd|' /C calc'!A0" in set(rows.resume_id)
-    assert "Scored 4 of 5 resumes" in output and "1 resume(s) failed" in output
+    assert "Scored 5 of 6 resumes" in output and "1 resume(s) failed" in output
+    fay = ml[ml.resume_id == "fay"].iloc[0]
+    assert "PyTorch" in fay.missing and fay.partial == "Docker (hedged)"
 
 
 def test_top_k_keeps_the_best_and_every_failure(tmp_path):
@@ -112,7 +115,7 @@ def test_folder_of_files_with_a_scanned_and_a_damaged_pdf(tmp_path):
 
 def test_score_frame_agrees_with_match(sm):
     frame = score_frame(resumes_frame(), JOBS, text_column="resume_text", id_column="id")
-    assert list(frame.columns) == COLUMNS and len(frame) == 10
+    assert list(frame.columns) == COLUMNS and len(frame) == 2 * len(RESUMES)
     job = sm.posting(JOBS.description[0], name="ML Engineer")
     for resume_id, text in RESUMES:
         if text:
@@ -120,6 +123,7 @@ def test_score_frame_agrees_with_match(sm):
             row = frame[(frame.resume_id == resume_id) & (frame.job_id == "ml")].iloc[0]
             assert row.coverage == pytest.approx(report.score)
             assert row.matched == [r.name for r in report.results if r.status == "matched"]
+            assert len(row.partial) == len(report.partial)
 
 
 def test_dask_engine_gives_the_same_rows_as_the_local_engine():

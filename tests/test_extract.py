@@ -135,3 +135,8 @@ def test_phrases_wrapped_across_pdf_lines(sm):
     assert found[0].text == "Natural\nLanguage Processing"
     # a blank line ends a phrase
     assert "natural-language-processing" not in ids(sm, "Natural\n\nLanguage Processing")
+
+
+def test_bulleted_lines_are_separate_items(sm):
+    found = {(m.text, m.skill_id) for m in sm.extract("Requirements:\n- Spark\n- SQL\n")}
+    assert found == {("Spark", "apache-spark"), ("SQL", "sql")}

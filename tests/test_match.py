@@ -141,3 +141,46 @@ def test_alternatives_in_a_posting_are_satisfied_by_any_one(small):
     assert by["pytorch"].status == "matched" and by["pytorch"].via == "tensorflow"
     assert by["pytorch"].basis == "alternative" and by["kafka"].basis == "missing"
     assert by["kafka"].status == "missing"
+
+
+@pytest.mark.parametrize(
+    "text, skill, polarity, cue",
+    [
+        ("No experience with Kubernetes or Docker.", "docker", "negated", "No experience"),
+        ("Python, not Java", "java", "negated", "not"),
+        ("Do not have SQL", "sql", "negated", "Do not have"),
+        ("Built the pipelines without Airflow", "apache-airflow", "negated", "without"),
+        ("Willing to learn Rust and Go.", "rust", "hedged", "Willing to learn"),
+        ("Exposure to Spark; expert in SQL", "apache-spark", "hedged", "Exposure to"),
+        ("Basic knowledge of Tableau", "tableau", "hedged", "Basic knowledge of"),
+        ("Currently learning TypeScript", "typescript", "hedged", "Currently learning"),
+        ("No experience with Kubernetes, but strong Docker skills.", "docker", "affirmed", None),
+        ("Not only Python but also SQL", "python", "affirmed", None),
+        ("Ensured services did not fail on AWS", "aws", "affirmed", None),
+        ("Adult Learning, Apache Kafka", "apache-kafka", "affirmed", None),
+    ],
+)
+def test_negated_and_hedged_mentions(sm, text, skill, polarity, cue):
+    found = [m for m in sm.extract(text) if m.skill_id == skill]
+    assert found, f"{skill} not found in {text!r}"
+    assert (found[0].polarity, found[0].cue) == (polarity, cue)
+
+
+def test_negated_skills_do_not_count_and_hedged_ones_count_half(sm):
+    resume = "Python and SQL every day.\nNo experience with Kubernetes.\nExposure to Spark.\n"
+    posting = "Requirements:\n- Python\n- Kubernetes\n- Spark\n- SQL\n"
+    report = sm.match(resume, posting)
+    by_id = {r.skill_id: r for r in report.results}
+    assert by_id["python"].status == "matched" and by_id["sql"].status == "matched"
+    k8s = by_id["kubernetes"]
+    assert (k8s.status, k8s.basis, k8s.credit) == ("missing", "negated", 0.0)
+    assert "No experience" in k8s.reason and k8s.evidence[0].quote == "No experience with Kubernetes."
+    spark = by_id["apache-spark"]
+    assert (spark.status, spark.basis, spark.credit) == ("partial", "hedged", 0.5)
+    assert "Exposure to" in spark.reason
+    assert report.score == pytest.approx(2.5 / 4)
+
+
+def test_a_skill_a_posting_does_not_require_is_not_a_requirement(sm):
+    target = sm.posting("Requirements: Python and SQL. Java is not required.")
+    assert {ts.skill_id for ts in target.skills} == {"python", "sql"}

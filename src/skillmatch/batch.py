@@ -126,7 +126,7 @@ class Scorer:
         tax = self.sm.taxonomy
         for item, text, error in zip(items, texts, errors):
             have = ResumeSkills.from_mentions(next(extracted), tax) if text is not None else None
-            held = set(have.counts) if have is not None else set()
+            held = have.mentioned() if have is not None else set()
             for j, (job, plan) in enumerate(zip(self.jobs, self._plans)):
                 if have is None:
                     rows.append((j, item.id, job.id, job.name, None, None, "", "", "", None, "error", error))
@@ -154,7 +154,7 @@ class Scorer:
             if status == "matched":
                 matched.append(name)
             else:
-                partial.append(f"{name} (via {self.sm.taxonomy[via].name})")
+                partial.append(f"{name} (via {self.sm.taxonomy[via].name})" if via else f"{name} ({basis})")
         return (round(earned / total, 4) if total else 0.0,
                 round(required_earned / required_total, 4) if required_total else None,
                 _SEP.join(matched), _SEP.join(partial), _SEP.join(missing_req + missing_pref), len(missing_req),

@@ -5,7 +5,10 @@ Credit for each target skill:
   below it (PostgreSQL covers relational databases);
 - `related_credit` (default 0.5) when the resume only names a related skill (TensorFlow for PyTorch);
 - 1.0 when the target accepts alternatives ("PyTorch or TensorFlow") and the resume names one;
-- 0 otherwise. The score is the weight-averaged credit, weights set by required/preferred.
+- `hedged_credit` (default 0.5) when the resume only names it tentatively ("exposure to Spark",
+  "willing to learn Rust");
+- 0 otherwise, including when the resume says it lacks it ("no experience with Kubernetes").
+Only affirmed mentions count as named, or imply and relate to other skills. The score is the weight-averaged credit, weights set by required/preferred.
 """
 
 from __future__ import annotations
@@ -18,11 +21,13 @@ from .roles import Target, TargetSkill
 from .taxonomy import Taxonomy
 
 RELATED_CREDIT = 0.5
+HEDGED_CREDIT = 0.5
 IMPLY_DEPTH = 2
 _CREDIT = {"named": ("matched", 1.0), "alternative": ("matched", 1.0), "implied": ("matched", 1.0),
-           "missing": ("missing", 0.0)}
+           "negated": ("missing", 0.0), "missing": ("missing", 0.0)}
 _REASONS = {"named": "named in the resume ({count}x)", "alternative": "alternative {via} found",
             "implied": "implied by {via}", "related": "related skill {via} found",
+            "hedged": "only tentatively (\"{cue}\")", "negated": "the resume says otherwise (\"{cue}\")",
             "missing": "not found in the resume"}
 
 
@@ -48,7 +53,7 @@ class SkillResult:
     weight: float
     status: str  # "matched", "partial" or "missing"
     credit: float
-    basis: str  # "named", "alternative", "implied", "related" or "missing"
+    basis: str  # "named", "alternative", "implied", "related", "hedged", "negated" or "missing"
     reason: str
     via: str | None = None  # the resume skill that gave the credit, when not the skill itself
     via_name: str | None = None
@@ -90,15 +95,22 @@ class MatchReport:
 class ResumeSkills:
     """A resume's skills reduced to ids, ready to be scored against any number of targets."""
 
-    counts: dict[str, int]  # skill id -> number of mentions
+    counts: dict[str, int]  # skill id -> number of affirmed mentions
     implied: dict[str, str]  # broader skill -> the resume skill that implies it
     related_to: dict[str, str]  # skill -> a resume skill that lists it as related
+    hedged: dict[str, str]  # skill only mentioned tentatively -> the cue ("exposure to")
+    negated: dict[str, str]  # skill only mentioned as lacking -> the cue ("no experience with")
 
     @classmethod
     def from_mentions(cls, mentions: Sequence[Mention], taxonomy: Taxonomy) -> "ResumeSkills":
         counts: dict[str, int] = {}
+        hedged: dict[str, str] = {}
+        negated: dict[str, str] = {}
         for m in mentions:
-            counts[m.skill_id] = counts.get(m.skill_id, 0) + 1
+            if m.polarity == "affirmed":
+                counts[m.skill_id] = counts.get(m.skill_id, 0) + 1
+            else:
+                (hedged if m.polarity == "hedged" else negated).setdefault(m.skill_id, m.cue or "")
         implied: dict[str, str] = {}
         related_to: dict[str, str] = {}
         for sid in sorted(counts):
@@ -106,7 +118,13 @@ class ResumeSkills:
                 implied.setdefault(ancestor, sid)
             for other in taxonomy[sid].related:
                 related_to.setdefault(other, sid)
-        return cls(counts, implied, related_to)
+        hedged = {sid: cue for sid, cue in hedged.items() if sid not in counts}
+        negated = {sid: cue for sid, cue in negated.items() if sid not in counts and sid not in hedged}
+        return cls(counts, implied, related_to, hedged, negated)
+
+    def mentioned(self) -> set[str]:
+        """Skills that can earn credit: affirmed or hedged."""
+        return set(self.counts).union(self.hedged)
 
 
 def verdict(ts: TargetSkill, have: ResumeSkills, taxonomy: Taxonomy) -> tuple[str, str | None]:
@@ -119,11 +137,15 @@ def verdict(ts: TargetSkill, have: ResumeSkills, taxonomy: Taxonomy) -> tuple[st
             return "alternative", alt
     if sid in have.implied:
         return "implied", have.implied[sid]
+    if sid in have.hedged:
+        return "hedged", None
     for other in taxonomy[sid].related:
         if other in have.counts:
             return "related", other
     if sid in have.related_to:
         return "related", have.related_to[sid]
+    if sid in have.negated:
+        return "negated", None
     return "missing", None
 
 
@@ -150,9 +172,12 @@ class CreditSources:
                           *self._related_by.get(sid, ())})
 
 
-def credit(basis: str, related_credit: float = RELATED_CREDIT) -> tuple[str, float]:
+def credit(basis: str, related_credit: float = RELATED_CREDIT, hedged_credit: float = HEDGED_CREDIT
+           ) -> tuple[str, float]:
     """`(status, credit)` for a basis."""
-    return ("partial", related_credit) if basis == "related" else _CREDIT[basis]
+    if basis in ("related", "hedged"):
+        return "partial", related_credit if basis == "related" else hedged_credit
+    return _CREDIT[basis]
 
 
 def weighted_score(pairs: Sequence[tuple[float, float]]) -> float | None:
@@ -169,9 +194,9 @@ def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonom
         by_skill.setdefault(m.skill_id, []).append(m)
     have = ResumeSkills.from_mentions(mentions, taxonomy)
 
-    def evidence(sid: str) -> list[Evidence]:
+    def evidence(sid: str, polarity: str = "affirmed") -> list[Evidence]:
         return [Evidence(m.text, m.start, m.end, quote(resume_text, m.start, m.end), m.method, m.score)
-                for m in by_skill[sid][:3]]
+                for m in by_skill[sid] if m.polarity == polarity][:3]
 
     results = []
     for ts in target.skills:
@@ -179,9 +204,12 @@ def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonom
         skill = taxonomy[ts.skill_id]
         via_name = taxonomy[via].name if via else None
         status, given = credit(basis, related_credit)
-        reason = _REASONS[basis].format(via=via_name, count=have.counts.get(skill.id, 0))
+        cue = have.hedged.get(skill.id) or have.negated.get(skill.id)
+        reason = _REASONS[basis].format(via=via_name, count=have.counts.get(skill.id, 0), cue=cue)
+        shown = (evidence(skill.id, "hedged") if basis == "hedged" else evidence(skill.id, "negated")
+                 if basis == "negated" else evidence(via or skill.id) if given else [])
         results.append(SkillResult(skill.id, skill.name, ts.importance, ts.weight, status, given, basis,
-                                   reason, via, via_name, evidence(via or skill.id) if given else []))
+                                   reason, via, via_name, shown))
 
     wanted = {ts.skill_id for ts in target.skills}
     used = wanted | {r.via for r in results if r.via}

@@ -121,7 +121,9 @@ class DocView:
         self.n = len(self.lower)
         # tokens phrases are matched over: words, with single line breaks skipped (PDF wraps)
         is_word = arr[:, 2] == 0
-        is_word[list(barriers)] = True
+        # a line that starts with a bullet or dash starts a new item: no phrase runs into it
+        bullets = [i for i in self.newline if i + 1 < self.n and self.lower[i + 1] in lex.separators]
+        is_word[list(barriers) + bullets] = True
         self.words = numpy.flatnonzero(is_word)
         self._degree_at: list[int] | None = None
 

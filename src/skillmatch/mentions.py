@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 
 from spacy.tokens import Doc, Span
 
+from .polarity import AFFIRMED, PolarityFinder
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -18,11 +20,13 @@ class Mention:
     text: str
     score: float
     method: str  # "exact", "alias" or "fuzzy"
+    polarity: str = "affirmed"  # "affirmed", "negated" ("no experience with X") or "hedged" ("learning X")
+    cue: str | None = None  # the words that made it negated or hedged
 
     @classmethod
-    def from_span(cls, span: Span) -> "Mention":
+    def from_span(cls, span: Span, polarity: tuple[str, str | None] = (AFFIRMED, None)) -> "Mention":
         return cls(span._.skill_id, span._.skill_name, span.start_char, span.end_char,
-                   span.text, span._.skill_score, span._.skill_method)
+                   span.text, span._.skill_score, span._.skill_method, *polarity)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -33,15 +37,17 @@ def doc_mentions(doc: Doc, spans_key: str = "skills", text: str | None = None) -
 
     `text`, when given, must be `doc.text` (passing it saves rebuilding the string).
     """
-    results = doc.user_data.get("skillmatch:" + spans_key)
-    if results is None:
-        return [Mention.from_span(span) for span in doc.spans.get(spans_key, [])]
     if text is None:
         text = doc.text
+    polarity = PolarityFinder(text)
+    results = doc.user_data.get("skillmatch:" + spans_key)
+    if results is None:
+        return [Mention.from_span(span, polarity(span.start_char, span.end_char))
+                for span in doc.spans.get(spans_key, [])]
     out = []
     for key, (skill_id, name, score, method) in results.items():
         start, end = map(int, key.split(":"))
-        out.append(Mention(skill_id, name, start, end, text[start:end], score, method))
+        out.append(Mention(skill_id, name, start, end, text[start:end], score, method, *polarity(start, end)))
     return out
 
 

@@ -73,6 +73,8 @@ def posting_target(text: str, mentions: Sequence[Mention], name: str = "job post
     importance: dict[str, str] = {}
     i = 0
     for m in sorted(mentions, key=lambda m: m.start):
+        if m.polarity == "negated":  # "Java is not required", "no Kubernetes needed"
+            continue
         while i + 1 < len(lines) and lines[i][1] <= m.start:
             i += 1
         level = lines[i][2] if lines else "required"
