@@ -42,6 +42,7 @@ def names(sm, text: str) -> set[str]:
         ("Layouts in Adobe CC", "adobe-creative-suite"),
         ("Payroll through ADP for 300 staff", "adp"),
         ("Certifications: Security +, Network +", "comptia-security-plus"),
+        ("Queues on RabbitMQ and IBM MQ", "ibm-mq"),
     ],
 )
 def test_variants_and_abbreviations(sm, text, skill):
