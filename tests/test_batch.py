@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pdfmaker import build_pdf, text_to_pdf
+import skillmatch
 from skillmatch import score_frame
 from skillmatch.batch import COLUMNS
 from skillmatch.cli import app
@@ -122,7 +123,8 @@ def test_score_frame_agrees_with_match(sm):
             report = sm.match(text, job)
             row = frame[(frame.resume_id == resume_id) & (frame.job_id == "ml")].iloc[0]
             assert row.coverage == pytest.approx(report.score)
-            assert row.matched == [r.name for r in report.results if r.status == "matched"]
+            assert row.matched == [f"{r.name} (via {r.via_name})" if r.via else r.name
+                                   for r in report.results if r.status == "matched"]
             assert len(row.partial) == len(report.partial)
 
 
@@ -173,3 +175,31 @@ def test_progress_only_on_a_terminal(tmp_path):
     quiet = subprocess.run([sys.executable, "-m", "skillmatch.cli", "batch", str(src), "-o", str(out), "-q"],
                            capture_output=True, text=True)
     assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_unclosed_quote_and_output_over_input_are_refused(tmp_path):
+    src = tmp_path / "unbalanced.csv"
+    src.write_text('id,text\n1,"Python and SQL developer\n2,"Excel, Tableau"\n', encoding="utf-8")
+    code, output = run("batch", src, "-o", tmp_path / "o.csv")
+    assert code == 1 and "a double quote is not closed" in output
+    good = tmp_path / "good.csv"
+    resumes_frame().to_csv(good, index=False)
+    before = good.read_bytes()
+    code, output = run("batch", good, "-o", good)
+    assert code == 2 and "is one of the inputs" in output and good.read_bytes() == before
+
+
+def test_repeated_job_ids_are_made_unique(tmp_path):
+    jobs = pd.concat([JOBS, JOBS.iloc[[0]]], ignore_index=True)
+    frame = score_frame(resumes_frame(), jobs)
+    assert sorted(frame.job_id.unique()) == ["ml", "ml#2", "web"]
+    assert (frame[frame.status == "ok"].groupby("job_id")["rank"].min() == 1).all()
+
+
+def test_score_frame_takes_posting_text_a_series_and_the_index(tmp_path):
+    series = pd.Series([text for _, text in RESUMES], index=[rid for rid, _ in RESUMES], name="cv")
+    frame = score_frame(series, "Requirements: Python and SQL. Nice to have: Docker.")
+    assert set(frame.resume_id) == {rid for rid, _ in RESUMES}
+    assert frame[frame.resume_id == "ana"].iloc[0].coverage == 1.0
+    with pytest.raises(skillmatch.SkillmatchError, match="nope.pdf: no such file"):
+        score_frame(series, "nope.pdf")

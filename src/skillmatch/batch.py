@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
+import signal
 import sqlite3
 import tempfile
 import time
@@ -88,7 +90,17 @@ def load_jobs(sm, job: str | Path | pd.DataFrame | Target | Sequence | None = No
     if not any(j.target for j in jobs):
         reason = jobs[0].error if jobs else "no jobs given."
         raise SkillmatchError(f"nothing to score against: {reason}")
-    return jobs
+    return _unique_ids(jobs)
+
+
+def _unique_ids(jobs: list[Job]) -> list[Job]:
+    """Jobs sharing an id get `#2`, `#3`... so that every output row names one job."""
+    seen: dict[str, int] = {}
+    out = []
+    for job in jobs:
+        seen[job.id] = seen.get(job.id, 0) + 1
+        out.append(job if seen[job.id] == 1 else Job(f"{job.id}#{seen[job.id]}", job.name, job.target, job.error))
+    return out
 
 
 # ------------------------------------------------------------------------ scoring
@@ -152,7 +164,7 @@ class Scorer:
             earned += ts.weight * given
             required_earned += ts.weight * given if required else 0.0
             if status == "matched":
-                matched.append(name)
+                matched.append(f"{name} (via {self.sm.taxonomy[via].name})" if via else name)
             else:
                 partial.append(f"{name} (via {self.sm.taxonomy[via].name})" if via else f"{name} ({basis})")
         return (round(earned / total, 4) if total else 0.0,
@@ -166,6 +178,8 @@ def _item_text(item: Item) -> tuple[str | None, str | None]:
     if item.error or item.path is None:
         return item.text, item.error
     path = item.path
+    if len(path) > 1024 or "\n" in path:
+        return None, "the path column holds text, not a file path; use --text-column for text."
     try:
         return read_document(path), None
     except SkillmatchError as exc:
@@ -197,6 +211,14 @@ def _init_worker(spec: _Spec) -> None:
     _WORKER["key"] = spec.key()
 
 
+def _quiet_worker(spec: _Spec | None) -> None:
+    """Pool initializer: Ctrl-C and SIGTERM are the main process's to handle (it stops the pool)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if spec is not None:
+        _init_worker(spec)
+
+
 def _score_in_worker(items: Sequence[Item]) -> list[tuple]:
     return _WORKER["scorer"].score(items)
 
@@ -219,9 +241,10 @@ def _local(chunks: Iterator[list[Item]], scorer: Scorer, spec: _Spec, workers: i
         return
     if "fork" in multiprocessing.get_all_start_methods():  # children inherit the loaded pipeline
         _WORKER["scorer"] = scorer
-        pool = multiprocessing.get_context("fork").Pool(workers, maxtasksperchild=CHUNKS_PER_WORKER)
+        pool = multiprocessing.get_context("fork").Pool(workers, _quiet_worker, (None,),
+                                                        maxtasksperchild=CHUNKS_PER_WORKER)
     else:
-        pool = multiprocessing.get_context("spawn").Pool(workers, _init_worker, (spec,),
+        pool = multiprocessing.get_context("spawn").Pool(workers, _quiet_worker, (spec,),
                                                          maxtasksperchild=CHUNKS_PER_WORKER)
     try:
         yield from _bounded(chunks, lambda c: pool.apply_async(_score_in_worker, (c,)), lambda f: f.get(),
@@ -370,21 +393,32 @@ def run_batch(sm, source: Source, jobs: Sequence[Job], write: Callable[[pd.DataF
     return Summary(resumes, len(jobs), rows_out, failed, len(failed_jobs), time.perf_counter() - started)
 
 
-def score_frame(resumes: pd.DataFrame, jobs=None, *, text_column: str | None = None,
+def score_frame(resumes: pd.DataFrame | pd.Series, jobs=None, *, text_column: str | None = None,
                 path_column: str | None = None, id_column: str | None = None, role: str | None = None,
                 taxonomy: str | Path | None = None, n_process: int = 1, engine: str = "local",
                 scheduler: str | None = None, top: int | None = None,
                 related_credit: float = RELATED_CREDIT) -> pd.DataFrame:
-    """Score a DataFrame of resumes against jobs; one row per (resume, job), ranked per job.
+    """Score a DataFrame (or Series) of resumes against jobs; one row per (resume, job), ranked per job.
 
-    `jobs` is a role id (default: the default role), a posting file, a table (file or
-    DataFrame) of postings, a `Target` or a list of them.
+    `jobs` is a role id (default: the default role), the text of a posting, a posting file, a
+    table (file or DataFrame) of postings, a `Target` or a list of them. Resume ids come from
+    `id_column`, an `id` column, a non-default index, or row numbers.
     """
     from .api import load
 
     sm = load(taxonomy)
-    if isinstance(jobs, str) and not Path(jobs).exists() and role is None:
-        jobs, role = None, jobs
+    if isinstance(resumes, pd.Series):
+        resumes = resumes.to_frame(name=resumes.name if resumes.name is not None else "text")
+    if id_column is None and not isinstance(resumes.index, pd.RangeIndex):
+        id_column = resumes.index.name or "index"
+        resumes = resumes.reset_index(names=id_column)
+    if isinstance(jobs, str) and not Path(jobs).exists():
+        if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", jobs.strip()) and role is None:
+            jobs, role = None, jobs.strip()
+        elif re.search(r"\s", jobs.strip()):
+            jobs = sm.posting(jobs)
+        else:
+            raise SkillmatchError(f"{jobs}: no such file (give a role id, a posting file or the posting's text).")
     rows: list[tuple] = []
     source = Source(resumes, text_column=text_column, path_column=path_column, id_column=id_column)
     run_batch(sm, source, load_jobs(sm, jobs, role), rows.extend, workers=n_process, engine=engine,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from enum import Enum
@@ -147,7 +148,7 @@ def batch_cmd(
     path_column: Optional[str] = typer.Option(None, "--path-column", help="Column holding resume file paths, relative to the table's folder."),
     id_column: Optional[str] = typer.Option(None, "--id-column", help="Column holding resume ids (default: an 'id' column, else row numbers)."),
     top: Optional[int] = typer.Option(None, "--top", min=1, help="Keep only the K best resumes per job (failed rows are always kept)."),
-    jobs: int = typer.Option(0, "--jobs", "-J", min=0, help="Worker processes (default: the cores available)."),
+    jobs: int = typer.Option(0, "--jobs", min=0, show_default="the cores available", help="Worker processes."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or dask (pip install 'skillmatch[dask]')."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)."),
     chunk_size: int = typer.Option(256, "--chunk-size", min=1, help="Resumes per work unit."),
@@ -169,6 +170,9 @@ def batch_cmd(
         from .batch import load_jobs, run_batch, sink
         from .tables import Source, TableWriter
 
+        if output.exists() and output.resolve() in {resumes.resolve(), Path(job).resolve() if job else None}:
+            _fail(f"{output}: is one of the inputs; write the scores to another file.", 2)
+        signal.signal(signal.SIGTERM, _terminate)  # clean up like Ctrl-C
         sm = load(taxonomy)
         targets = load_jobs(sm, job, role)
         source = Source(resumes, text_column=text_column, path_column=path_column, id_column=id_column,
@@ -181,6 +185,10 @@ def batch_cmd(
                                 scheduler=scheduler, top=top, list_cells=list_cells, progress=progress)
         if not quiet:
             typer.echo(summary.line() + f" Output: {output}", err=True)
+
+
+def _terminate(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _cores() -> int:

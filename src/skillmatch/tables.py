@@ -92,6 +92,10 @@ class Source:
             raise SkillmatchError(f"{path.name}: the file is empty.")
         else:
             self.total = _parquet_rows(path) if path.suffix.lower() in (".parquet", ".pq") else path.stat().st_size
+            if path.suffix.lower() == ".csv" and _odd_quotes(path):
+                raise SkillmatchError(
+                    f"{path.name}: a double quote is not closed somewhere, so rows cannot be told apart "
+                    "reliably; fix the file (every quoted cell needs its closing \").")
 
     def __iter__(self) -> Iterator[list[Item]]:
         where = self.where
@@ -267,6 +271,15 @@ def _bad_lines(caught: list) -> list[tuple[str, str]]:
             if m := _BAD_LINE.search(line):
                 out.append((m.group(1), m.group(2).rstrip(".") + "; the row was not scored."))
     return out
+
+
+def _odd_quotes(path: Path) -> bool:
+    """True when a CSV holds an odd number of double quotes: one is never closed."""
+    count = 0
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 22):
+            count += block.count(b'"')
+    return count % 2 == 1
 
 
 def _sniff_encoding(head: bytes) -> str:
