@@ -184,3 +184,19 @@ def test_negated_skills_do_not_count_and_hedged_ones_count_half(sm):
 def test_a_skill_a_posting_does_not_require_is_not_a_requirement(sm):
     target = sm.posting("Requirements: Python and SQL. Java is not required.")
     assert {ts.skill_id for ts in target.skills} == {"python", "sql"}
+
+
+def test_company_and_benefits_sections_ask_for_nothing(sm):
+    posting = ("About us:\nWe build cloud security software on AWS.\n\nRequirements:\n- Python\n- SQL\n\n"
+               "About you:\n- Docker\n\nBenefits:\n- Free Coursera and Udemy courses on Kubernetes\n")
+    assert {ts.skill_id for ts in sm.posting(posting).skills} == {"python", "sql", "docker"}
+    blurb_first = "About Acme Corp:\nWe use Java.\n\nThe role:\nGo and Rust"
+    assert {ts.skill_id for ts in sm.posting(blurb_first).skills} == {"golang", "rust"}
+
+
+def test_one_of_lists_are_alternatives(sm):
+    target = sm.posting("Experience in at least one of these toolkits: numpy, scikit-learn, pytorch, keras.")
+    alternatives = {ts.skill_id: set(ts.alternatives) for ts in target.skills}
+    assert alternatives["pytorch"] == {"numpy", "scikit-learn", "keras"}
+    report = sm.match("Deep learning with Keras.", target)
+    assert report.score == 1.0

@@ -3,7 +3,9 @@
 A skill is preferred when its line or the section it sits in says so ("Nice to have",
 "Preferred qualifications", "... is a plus", "bonus"); otherwise it is required. A skill
 mentioned both ways counts as required. Skills offered as alternatives ("scikit-learn or
-PyTorch", "AWS, GCP or Azure") are each satisfied by any one of them.
+PyTorch", "AWS, GCP or Azure", "one of: Java, Go, Rust") are each satisfied by any one of them.
+Skills under headings about the employer or the offer ("About us", "Benefits", "What we
+offer") are not asked for.
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ _REQUIRED_HEADING = re.compile(
     r"responsibilities|about (you|the role)|who you are)\b",
     re.IGNORECASE,
 )
+# Sections that describe the employer or the offer, not the candidate: their skills are not asked for.
+_OTHER_HEADING = re.compile(
+    r"^\W*(about (?!you\b|the (role|job|position|team)\b|this (role|job|position)\b)[\w&.,' -]+$|who we are|our (company|mission|story|culture|team)|"
+    r"company (overview|description)|benefits|perks|what we offer|we offer|why (join|work)|compensation|"
+    r"equal (employment )?opportunity|eeo)\b",
+    re.IGNORECASE,
+)
+_ONE_OF = re.compile(r"\b(?:(?:at least )?one of|any of|either)\b[^.;\n]*$", re.IGNORECASE)
 _HEADING_MAX_WORDS = 8
 _LIST_GAP = re.compile(r"^\s*(,|/|or|,\s*or|and/or|\|)?\s*$", re.IGNORECASE)
 _OR_GAP = re.compile(r"\bor\b|/", re.IGNORECASE)
@@ -48,7 +58,8 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def importance_by_line(text: str) -> list[tuple[int, int, str]]:
-    """Each line's (start, end, importance), following section headings."""
+    """Each line's (start, end, importance): "required", "preferred", or "other" (the company
+    blurb, benefits), following section headings."""
     out = []
     section = "required"
     for start, end in line_spans(text):
@@ -56,11 +67,13 @@ def importance_by_line(text: str) -> list[tuple[int, int, str]]:
         is_heading = 0 < len(line.split()) <= _HEADING_MAX_WORDS and (
             line.endswith(":") or line.isupper() or not re.search(r"[.,;]", line)
         )
-        if is_heading and _PREFERRED.search(line):
+        if is_heading and _OTHER_HEADING.match(line.rstrip(":")):
+            section = "other"
+        elif is_heading and _PREFERRED.search(line):
             section = "preferred"
-        elif is_heading and _REQUIRED_HEADING.match(line):
-            section = "required"
-        importance = "preferred" if section == "preferred" or _PREFERRED.search(line) else "required"
+        elif is_heading and (_REQUIRED_HEADING.match(line) or section == "other" and line.endswith(":")):
+            section = "required"  # after a company blurb, any new heading is about the job again
+        importance = section if section != "required" else "preferred" if _PREFERRED.search(line) else "required"
         out.append((start, end, importance))
     return out
 
@@ -78,6 +91,8 @@ def posting_target(text: str, mentions: Sequence[Mention], name: str = "job post
         while i + 1 < len(lines) and lines[i][1] <= m.start:
             i += 1
         level = lines[i][2] if lines else "required"
+        if level == "other":
+            continue
         if importance.get(m.skill_id) != "required":
             importance[m.skill_id] = level
     alternatives = alternative_groups(text, mentions)
@@ -99,6 +114,8 @@ def alternative_groups(text: str, mentions: Sequence[Mention]) -> dict[str, set[
                 has_or.append(False)
             groups[-1].append(cur)
             has_or[-1] = has_or[-1] or bool(_OR_GAP.search(gap))
+            if len(groups[-1]) == 2:  # "experience with one of: A, B, C" offers alternatives too
+                has_or[-1] = has_or[-1] or bool(_ONE_OF.search(text[text.rfind("\n", 0, prev.start) + 1 : prev.start]))
     out: dict[str, set[str]] = {}
     for group, alternative in zip(groups, has_or):
         ids = {m.skill_id for m in group}
