@@ -1,23 +1,23 @@
 """Is a skill mention affirmed, negated or hedged? ("No experience with Kubernetes", "willing to learn Rust")
 
 The clause before a mention (back to the start of its line or sentence, or to a "but"/"however")
-and the words right after it are searched for cues. Cue words are first located once per text,
-so mentions with no cue nearby, nearly all of them, cost one bisect.
+and the words right after it are searched for cues; a mention with no cue word in the
+characters before it, nearly all of them, costs one set test.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 
 AFFIRMED, NEGATED, HEDGED = "affirmed", "negated", "hedged"
 WINDOW = 90  # characters before a mention searched for a cue
 
-# any word a cue below starts with: the cheap first pass
-_CUE_WORDS = re.compile(
-    r"\b(?:no|not|never|without|lack\w*|zero|haven'?t|hasn'?t|didn'?t|don'?t|do|did|have|willing|eager|keen|"
-    r"want\w*|hop\w*|plan\w*|learn\w*|exposure|introduction|familiar\w*|basic|some|beginner|"
-    r"elementary|limited|little|interest\w*|aspiring|none)\b", re.IGNORECASE)
+# every word a cue below can start with: a mention with none of them just before it is affirmed
+_TRIGGERS = frozenset(
+    "no zero not never haven't hasn't didn't don't lack lacks lacking without willing eager keen want wanting "
+    "hope hoping plan planning aspiring learning exposure introduction familiar familiarity basic some beginner "
+    "elementary limited little interest interested".split())
+_WORD = re.compile(r"[a-z']+")
 _REST = r"[^.;!?\n]*$"  # then anything up to the mention, within the clause
 _NEGATED_BEFORE = re.compile(
     r"(\b(?:no|zero)\s+(?:prior\s+|previous\s+|professional\s+|commercial\s+|hands-on\s+|real\s+|practical\s+)?"
@@ -49,16 +49,13 @@ class PolarityFinder:
 
     def __init__(self, text: str):
         self.text = text
-        self._cues = [m.start() for m in _CUE_WORDS.finditer(text)]
 
     def __call__(self, start: int, end: int) -> tuple[str, str | None]:
         text = self.text
-        lo = max(0, start - WINDOW)
+        before = text[max(0, start - WINDOW) : start]
         after = text[end : end + 40]
-        near = bisect.bisect_left(self._cues, lo) < bisect.bisect_left(self._cues, start)
-        if not near and not after[:25].lstrip(" :,").lower().startswith(("is not", "are not", "not ", "none")):
+        if _TRIGGERS.isdisjoint(_WORD.findall(before.lower())) and not _NEGATED_AFTER.match(after):
             return AFFIRMED, None
-        before = text[lo:start]
         breaks = list(_CLAUSE_BREAK.finditer(before))
         clause = before[breaks[-1].end():] if breaks else before
         if hit := _NEGATED_AFTER.match(after):
