@@ -113,15 +113,22 @@ class Scorer:
         self.related_credit = related_credit
         tax = sm.taxonomy
         sources = CreditSources(tax)
-        # per job: (target skill, skills that can credit it, name, required?), all those skills,
-        # and the total weights the coverage scores divide by
+        # per job: its skills (target skill, name, required?), the order missing ones are listed
+        # in (required first), the total weights, and the row of a resume with none of them
         self._plans = []
-        for job in self.jobs:
-            skills = [(ts, sources(ts), tax[ts.skill_id].name, ts.importance == "required")
-                      for ts in job.target.skills]
+        # resume skill -> (job index, skill index) of every job skill it may earn credit for
+        self._credits: dict[str, list[tuple[int, int]]] = {}
+        for j, job in enumerate(self.jobs):
+            skills = [(ts, tax[ts.skill_id].name, ts.importance == "required") for ts in job.target.skills]
+            order = [k for k, s in enumerate(skills) if s[2]] + [k for k, s in enumerate(skills) if not s[2]]
             total = sum(ts.weight for ts in job.target.skills)
             required = sum(ts.weight for ts in job.target.skills if ts.importance == "required")
-            self._plans.append((skills, frozenset().union(*(s[1] for s in skills)), total, required))
+            nothing = (0.0, 0.0 if required else None, "", "", _SEP.join(skills[k][1] for k in order),
+                       sum(s[2] for s in skills), "ok", "")
+            self._plans.append((skills, order, total, required, nothing))
+            for k, (ts, _, _) in enumerate(skills):
+                for sid in sources(ts):
+                    self._credits.setdefault(sid, []).append((j, k))
 
     def score(self, items: Sequence[Item]) -> list[tuple]:
         """Spill rows `(job index, resume id, job id, job name, ..., status, error)` for a chunk."""
@@ -137,40 +144,45 @@ class Scorer:
         rows = []
         tax = self.sm.taxonomy
         for item, text, error in zip(items, texts, errors):
-            have = ResumeSkills.from_mentions(next(extracted), tax) if text is not None else None
-            held = have.mentioned() if have is not None else set()
+            if text is None:
+                rows += [(j, item.id, job.id, job.name, None, None, "", "", "", None, "error", error)
+                         for j, job in enumerate(self.jobs)]
+                continue
+            have = ResumeSkills.from_mentions(next(extracted), tax)
+            candidates: dict[int, set[int]] = {}  # job index -> job skills this resume may cover
+            for sid in have.mentioned():
+                for j, k in self._credits.get(sid, ()):
+                    candidates.setdefault(j, set()).add(k)
             for j, (job, plan) in enumerate(zip(self.jobs, self._plans)):
-                if have is None:
-                    rows.append((j, item.id, job.id, job.name, None, None, "", "", "", None, "error", error))
-                else:
-                    rows.append((j, item.id, job.id, job.name, *self._pair(plan, have, held)))
+                ks = candidates.get(j)
+                rows.append((j, item.id, job.id, job.name, *(self._pair(plan, have, ks) if ks else plan[4])))
         return rows
 
-    def _pair(self, plan: tuple, have: ResumeSkills, held: set[str]) -> tuple:
-        """Coverage, required coverage, matched, partial and missing names, missing-required count."""
-        skills, any_source, total, required_total = plan
-        matched, partial, missing_req, missing_pref = [], [], [], []
+    def _pair(self, plan: tuple, have: ResumeSkills, ks: set[int]) -> tuple:
+        """Coverage, required coverage, matched, partial and missing names, missing-required count
+        for a resume that may cover the job skills `ks` (all others are missing)."""
+        skills, order, total, required_total, _ = plan
+        tax = self.sm.taxonomy
+        matched, partial, covered = [], [], set()
         earned = required_earned = 0.0
-        nothing = held.isdisjoint(any_source)
-        for ts, sources, name, required in skills:
-            if nothing or held.isdisjoint(sources):
-                (missing_req if required else missing_pref).append(name)
-                continue
-            basis, via = verdict(ts, have, self.sm.taxonomy)
+        for k in sorted(ks):
+            ts, name, required = skills[k]
+            basis, via = verdict(ts, have, tax)
             status, given = credit(basis, self.related_credit)
             if status == "missing":
-                (missing_req if required else missing_pref).append(name)
                 continue
+            covered.add(k)
             earned += ts.weight * given
             required_earned += ts.weight * given if required else 0.0
             if status == "matched":
-                matched.append(f"{name} (via {self.sm.taxonomy[via].name})" if via else name)
+                matched.append(f"{name} (via {tax[via].name})" if via else name)
             else:
-                partial.append(f"{name} (via {self.sm.taxonomy[via].name})" if via else f"{name} ({basis})")
+                partial.append(f"{name} (via {tax[via].name})" if via else f"{name} ({basis})")
+        missing = [skills[k] for k in order if k not in covered]
         return (round(earned / total, 4) if total else 0.0,
                 round(required_earned / required_total, 4) if required_total else None,
-                _SEP.join(matched), _SEP.join(partial), _SEP.join(missing_req + missing_pref), len(missing_req),
-                "ok", "")
+                _SEP.join(matched), _SEP.join(partial), _SEP.join([s[1] for s in missing]),
+                sum([s[2] for s in missing]), "ok", "")
 
 
 def _item_text(item: Item) -> tuple[str | None, str | None]:
