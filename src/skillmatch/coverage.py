@@ -113,7 +113,7 @@ class ResumeSkills:
                 (hedged if m.polarity == "hedged" else negated).setdefault(m.skill_id, m.cue or "")
         implied: dict[str, str] = {}
         related_to: dict[str, str] = {}
-        for sid in sorted(counts):
+        for sid in sorted(counts, key=lambda s: (-counts[s], s)):  # credit the most-mentioned skill
             for ancestor in taxonomy.ancestors(sid, IMPLY_DEPTH):
                 implied.setdefault(ancestor, sid)
             for other in taxonomy[sid].related:
