@@ -132,18 +132,14 @@ def verdict(ts: TargetSkill, have: ResumeSkills, taxonomy: Taxonomy) -> tuple[st
     sid = ts.skill_id
     if sid in have.counts:
         return "named", None
-    for alt in ts.alternatives:
-        if alt in have.counts:
-            return "alternative", alt
+    if alt := next((a for a in ts.alternatives if a in have.counts), None):
+        return "alternative", alt
     if sid in have.implied:
         return "implied", have.implied[sid]
     if sid in have.hedged:
         return "hedged", None
-    for other in taxonomy[sid].related:
-        if other in have.counts:
-            return "related", other
-    if sid in have.related_to:
-        return "related", have.related_to[sid]
+    if other := next((r for r in taxonomy[sid].related if r in have.counts), have.related_to.get(sid)):
+        return "related", other
     if sid in have.negated:
         return "negated", None
     return "missing", None

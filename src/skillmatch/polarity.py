@@ -54,12 +54,12 @@ class PolarityFinder:
         text = self.text
         before = text[max(0, start - WINDOW) : start]
         after = text[end : end + 40]
-        if _TRIGGERS.isdisjoint(_WORD.findall(before.lower())) and not _NEGATED_AFTER.match(after):
+        if hit := _NEGATED_AFTER.match(after):
+            return NEGATED, _cue(hit)
+        if _TRIGGERS.isdisjoint(_WORD.findall(before.lower())):
             return AFFIRMED, None
         breaks = list(_CLAUSE_BREAK.finditer(before))
         clause = before[breaks[-1].end():] if breaks else before
-        if hit := _NEGATED_AFTER.match(after):
-            return NEGATED, _cue(hit)
         if hit := _NEGATED_BEFORE.search(clause):
             return NEGATED, _cue(hit)
         if hit := _HEDGED_BEFORE.search(clause):

@@ -19,6 +19,7 @@ from .errors import DocumentError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".rst", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+DOCUMENT_SUFFIXES = {".pdf", ".docx"} | HTML_SUFFIXES | (TEXT_SUFFIXES - {""})
 SUPPORTED = "PDF, DOCX, TXT, MD or HTML"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

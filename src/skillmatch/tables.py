@@ -22,9 +22,9 @@ from typing import Iterable, Iterator, Sequence
 import pandas as pd
 
 from .errors import SkillmatchError
+from .readers import DOCUMENT_SUFFIXES
 
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".parquet", ".pq"}
-DOCUMENT_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt", ".md", ".markdown", ".rst"}
 TEXT_COLUMNS = ("text", "resume_text", "resume", "resume_str", "cv", "cv_text", "content", "body",
                 "document", "description", "job_description", "posting", "posting_text")
 PATH_COLUMNS = ("path", "file", "filepath", "file_path", "filename", "pdf_path", "document_path")
@@ -99,7 +99,7 @@ class Source:
 
     def __iter__(self) -> Iterator[list[Item]]:
         where = self.where
-        if isinstance(where, pd.DataFrame):
+        if self.in_memory:
             yield from self._frames(where.iloc[i : i + self.chunk_size] for i in range(0, len(where), self.chunk_size))
             return
         path = Path(where)
