@@ -1,7 +1,7 @@
 """skillmatch: find skills in resumes and job postings, and measure coverage and gaps."""
 
 from .api import SkillMatch, build_pipeline, load
-from .coverage import MatchReport, SkillResult
+from .coverage import Credits, Evidence, MatchReport, SkillResult, Years
 from .errors import DocumentError, SkillmatchError, TaxonomyError
 from .mentions import Mention
 from .readers import read_document
@@ -20,7 +20,7 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'skillmatch' has no attribute {name!r}")
 
 __all__ = [
-    "DocumentError", "MatchReport", "Mention", "Skill", "SkillMatch", "SkillResult",
-    "SkillmatchError", "Target", "TargetSkill", "Taxonomy", "TaxonomyError",
+    "Credits", "DocumentError", "Evidence", "MatchReport", "Mention", "Skill", "SkillMatch", "SkillResult",
+    "SkillmatchError", "Target", "TargetSkill", "Taxonomy", "TaxonomyError", "Years",
     "build_pipeline", "load", "load_taxonomy", "read_document", "score_frame",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -12,7 +13,7 @@ from spacy.language import Language
 
 from . import component as _component  # noqa: F401  (registers the "skillmatch" factory)
 from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
-from .coverage import RELATED_CREDIT, MatchReport, match
+from .coverage import DEFAULT_CREDITS, Credits, MatchReport, match
 from .mentions import Mention, doc_mentions
 from .posting import posting_target
 from .readers import read_document
@@ -64,24 +65,26 @@ class SkillMatch:
         """A role profile by id or YAML path."""
         return load_role(name, self.taxonomy, self.roles_dir)
 
-    def posting(self, text: str, name: str = "job posting") -> Target:
-        """A target made of the skills a job posting asks for, required or preferred."""
-        return posting_target(text, self.extract(text), name=name)
+    def posting(self, text: str, name: str = "job posting", weights: dict[str, float] | None = None) -> Target:
+        """A target made of the skills a job posting asks for, required or preferred (weights
+        default to 1.0 and 0.5), with the reason and any years asked for."""
+        return posting_target(text, self.extract(text), name=name, weights=weights)
 
     def match(self, resume: str, target: Target | str | None = None, *,
-              related_credit: float = RELATED_CREDIT, source: str = "") -> MatchReport:
+              credits: Credits = DEFAULT_CREDITS, source: str = "", as_of: date | None = None) -> MatchReport:
         """Coverage of `target` by the resume text.
 
         `target` is a `Target` (from `role()` or `posting()`), a role id, or the text of a
         job posting; `None` means the default role. A lone lowercase-hyphenated word is taken
-        as a role id, so a mistyped id raises an error instead of scoring 0.
+        as a role id, so a mistyped id raises an error instead of scoring 0. `credits` sets the
+        partial credits; `as_of` is the date "Present" means in dated roles (default: today).
         """
         if target is None:
             target = self.role()
         elif isinstance(target, str):
             is_id = re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", target.strip()) is not None
             target = self.role(target.strip()) if is_id else self.posting(target)
-        return match(resume, self.extract(resume), target, self.taxonomy, related_credit, source)
+        return match(resume, self.extract(resume), target, self.taxonomy, credits, source, as_of)
 
 
 @lru_cache(maxsize=4)

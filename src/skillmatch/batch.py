@@ -1,7 +1,7 @@
 """Batch scoring: many resumes against one or many jobs, locally or on a Dask cluster.
 
 Each resume and each job is extracted once; scoring a (resume, job) pair after that is set
-arithmetic on skill ids (`coverage.verdict`). Resumes stream through in chunks: a worker
+arithmetic on skill ids (`coverage.judge`). Resumes stream through in chunks: a worker
 reads, extracts and scores a chunk against every job, and the rows go to an on-disk SQLite
 spill, from which they come back ranked within each job. Memory stays bounded by the chunk
 size and the number of chunks in flight, whatever the input size.
@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
 
-from .coverage import RELATED_CREDIT, CreditSources, ResumeSkills, credit, verdict
+from .coverage import DEFAULT_CREDITS, CreditSources, Credits, ResumeSkills, judge
 from .errors import SkillmatchError
 from .readers import read_document
 from .roles import DEFAULT_ROLE, Target
@@ -107,10 +107,11 @@ def _unique_ids(jobs: list[Job]) -> list[Job]:
 class Scorer:
     """Reads, extracts and scores chunks of resumes against fixed jobs (one per process)."""
 
-    def __init__(self, sm, jobs: Sequence[Job], related_credit: float = RELATED_CREDIT):
+    def __init__(self, sm, jobs: Sequence[Job], credits: Credits = DEFAULT_CREDITS):
         self.sm = sm
         self.jobs = [j for j in jobs if j.target is not None]
-        self.related_credit = related_credit
+        self.credits = credits
+        self._needs_years = any(ts.min_years is not None for j in self.jobs for ts in j.target.skills)
         tax = sm.taxonomy
         sources = CreditSources(tax)
         # per job: its skills (target skill, name, required?), the order missing ones are listed
@@ -148,7 +149,7 @@ class Scorer:
                 rows += [(j, item.id, job.id, job.name, None, None, "", "", "", None, "error", error)
                          for j, job in enumerate(self.jobs)]
                 continue
-            have = ResumeSkills.from_mentions(next(extracted), tax)
+            have = ResumeSkills.from_mentions(next(extracted), tax, text if self._needs_years else None)
             candidates: dict[int, set[int]] = {}  # job index -> job skills this resume may cover
             for sid in have.mentioned():
                 for j, k in self._credits.get(sid, ()):
@@ -167,17 +168,19 @@ class Scorer:
         earned = required_earned = 0.0
         for k in sorted(ks):
             ts, name, required = skills[k]
-            basis, via = verdict(ts, have, tax)
-            status, given = credit(basis, self.related_credit)
-            if status == "missing":
+            j = judge(ts, have, tax, self.credits)
+            if j.status == "missing":
                 continue
             covered.add(k)
-            earned += ts.weight * given
-            required_earned += ts.weight * given if required else 0.0
-            if status == "matched":
-                matched.append(f"{name} (via {tax[via].name})" if via else name)
+            earned += ts.weight * j.credit
+            required_earned += ts.weight * j.credit if required else 0.0
+            label = f"{name} (via {tax[j.via].name})" if j.via else name
+            if j.status == "matched":
+                matched.append(label)
+            elif j.years is not None and j.years.status == "unmet":
+                partial.append(f"{label} ({j.years.found:g} of {j.years.required:g} years)")
             else:
-                partial.append(f"{name} (via {tax[via].name})" if via else f"{name} ({basis})")
+                partial.append(label if j.via else f"{name} ({j.basis})")
         missing = [skills[k] for k in order if k not in covered]
         return (round(earned / total, 4) if total else 0.0,
                 round(required_earned / required_total, 4) if required_total else None,
@@ -206,10 +209,10 @@ class _Spec:
 
     taxonomy: Taxonomy
     jobs: tuple[Job, ...]
-    related_credit: float
+    credits: Credits
 
     def key(self) -> tuple:
-        return self.taxonomy.fingerprint, tuple(j.id for j in self.jobs), self.related_credit
+        return self.taxonomy.fingerprint, tuple(j.id for j in self.jobs), self.credits
 
 
 # A worker's scorer, built once per process: inherited on fork, or built from a `_Spec`.
@@ -219,7 +222,7 @@ _WORKER: dict = {}
 def _init_worker(spec: _Spec) -> None:
     from .api import load
 
-    _WORKER["scorer"] = Scorer(load(spec.taxonomy), spec.jobs, spec.related_credit)
+    _WORKER["scorer"] = Scorer(load(spec.taxonomy), spec.jobs, spec.credits)
     _WORKER["key"] = spec.key()
 
 
@@ -360,7 +363,7 @@ class _Spill:
 # ------------------------------------------------------------------------ entry points
 def run_batch(sm, source: Source, jobs: Sequence[Job], write: Callable[[pd.DataFrame], None], *,
               workers: int = 1, engine: str = "local", scheduler: str | None = None, top: int | None = None,
-              related_credit: float = RELATED_CREDIT, list_cells: bool = True,
+              credits: Credits = DEFAULT_CREDITS, list_cells: bool = True,
               progress: Callable[[int, int], None] | None = None) -> Summary:
     """Score every resume of `source` against `jobs`; ranked rows go to `write` in chunks.
 
@@ -369,8 +372,8 @@ def run_batch(sm, source: Source, jobs: Sequence[Job], write: Callable[[pd.DataF
     `LIST_SEPARATOR` (what a CSV holds).
     """
     started = time.perf_counter()
-    scorer = Scorer(sm, jobs, related_credit)
-    spec = _Spec(sm.taxonomy, tuple(scorer.jobs), related_credit)
+    scorer = Scorer(sm, jobs, credits)
+    spec = _Spec(sm.taxonomy, tuple(scorer.jobs), credits)
     failed_jobs = [j for j in jobs if j.target is None]
     chunks = iter(source)
     if engine == "dask":
@@ -409,7 +412,7 @@ def score_frame(resumes: pd.DataFrame | pd.Series, jobs=None, *, text_column: st
                 path_column: str | None = None, id_column: str | None = None, role: str | None = None,
                 taxonomy: str | Path | None = None, n_process: int = 1, engine: str = "local",
                 scheduler: str | None = None, top: int | None = None,
-                related_credit: float = RELATED_CREDIT) -> pd.DataFrame:
+                credits: Credits = DEFAULT_CREDITS) -> pd.DataFrame:
     """Score a DataFrame (or Series) of resumes against jobs; one row per (resume, job), ranked per job.
 
     `jobs` is a role id (default: the default role), the text of a posting, a posting file, a
@@ -434,7 +437,7 @@ def score_frame(resumes: pd.DataFrame | pd.Series, jobs=None, *, text_column: st
     rows: list[tuple] = []
     source = Source(resumes, text_column=text_column, path_column=path_column, id_column=id_column)
     run_batch(sm, source, load_jobs(sm, jobs, role), rows.extend, workers=n_process, engine=engine,
-              scheduler=scheduler, top=top, related_credit=related_credit)
+              scheduler=scheduler, top=top, credits=credits)
     return rows_frame(rows)
 
 

@@ -46,6 +46,17 @@ class Format(str, Enum):
 
 TaxonomyOpt = typer.Option(None, "--taxonomy", "-t", help="Taxonomy YAML file or directory (default: the shipped one).")
 FormatOpt = typer.Option(Format.table, "--format", "-f", help="table for people, json for machines, or markdown.")
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+_SUFFIX_FORMATS = {".json": ReportFormat.json, ".md": ReportFormat.markdown, ".html": ReportFormat.html,
+                   ".htm": ReportFormat.html}
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of the screen.")
 
 
@@ -93,22 +104,31 @@ def match_cmd(
     job: Optional[str] = typer.Option(None, "--job", "-j", help="Job posting file to score against."),
     role: Optional[str] = typer.Option(None, "--role", "-r", help="Role profile id or YAML file (default: ml-engineer)."),
     taxonomy: Optional[Path] = TaxonomyOpt,
-    fmt: Format = FormatOpt,
+    fmt: Optional[ReportFormat] = typer.Option(
+        None, "--format", "-f", help="table for people, json for machines, markdown, or html (a page with the "
+        "resume highlighted). Default: from the --output suffix (.json, .md, .html), else table."),
     output: Optional[Path] = OutputOpt,
+    related_credit: float = typer.Option(0.5, min=0, max=1, help="Credit for a related skill (TensorFlow for PyTorch)."),
+    hedged_credit: float = typer.Option(0.5, min=0, max=1, help="Credit for a tentative mention (\"exposure to Spark\")."),
+    preferred_weight: float = typer.Option(0.5, min=0, help="Weight of a preferred skill in the score (required: 1)."),
 ) -> None:
-    """Coverage of a role or job posting by a resume: matched skills with evidence, and gaps."""
+    """Coverage of a role or job posting by a resume: a verdict with evidence for every skill asked for, gaps first."""
     if job and role:
         _fail("use either --job or --role, not both.", 2)
+    fmt = fmt or _SUFFIX_FORMATS.get(output.suffix.lower() if output else "", ReportFormat.table)
     with _errors():
         from . import load
+        from .coverage import Credits
         from .report import render_match
 
         sm = load(taxonomy)
         text = sm.read(resume)
-        target = sm.posting(sm.read(job), name=_display(job)) if job else sm.role(role or "ml-engineer")
+        weights = {"required": 1.0, "preferred": preferred_weight}
+        target = sm.posting(sm.read(job), name=_display(job), weights=weights) if job else sm.role(role or "ml-engineer")
         if not target.skills:
             _fail(f"{_display(job)}: no skills found in the job posting, so there is nothing to score against.")
-        report = sm.match(text, target, source=_display(resume))
+        credits = Credits(related=related_credit, hedged=hedged_credit)
+        report = sm.match(text, target, credits=credits, source=_display(resume))
         _emit(render_match(report, fmt.value), output)
 
 

@@ -1,27 +1,33 @@
-"""Coverage of a target (role or posting) by a resume: matched, partial and missing skills.
+"""Coverage of a target (role or posting) by a resume: a verdict, credit and reason per skill.
 
-Credit for each target skill:
+Credit for each target skill (`Credits` sets the partial ones):
 - 1.0 when the resume names it, or names a narrower skill at most `IMPLY_DEPTH` broader links
-  below it (PostgreSQL covers relational databases);
-- `related_credit` (default 0.5) when the resume only names a related skill (TensorFlow for PyTorch);
-- 1.0 when the target accepts alternatives ("PyTorch or TensorFlow") and the resume names one;
-- `hedged_credit` (default 0.5) when the resume only names it tentatively ("exposure to Spark",
+  below it (PostgreSQL covers relational databases), or names one of the alternatives the
+  target accepts ("PyTorch or TensorFlow");
+- `related` (default 0.5) when the resume only names a related skill (TensorFlow for PyTorch);
+- `hedged` (default 0.5) when the resume only names it tentatively ("exposure to Spark",
   "willing to learn Rust");
 - 0 otherwise, including when the resume says it lacks it ("no experience with Kubernetes").
-Only affirmed mentions count as named, or imply and relate to other skills. The score is the weight-averaged credit, weights set by required/preferred.
+When the target asks for years ("5+ years of Python") and the resume shows fewer, a matched
+skill becomes partial with credit years found / years asked (at least `years_floor`).
+Only affirmed mentions count as named, or imply and relate to other skills. The score is the
+weight-averaged credit, weights set by required/preferred. See docs/gap-report.md.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Sequence
 
+from .experience import resume_years
 from .mentions import Mention, quote
 from .roles import Target, TargetSkill
+from .sections import SectionIndex, sections
 from .taxonomy import Taxonomy
 
-RELATED_CREDIT = 0.5
-HEDGED_CREDIT = 0.5
+SCHEMA_VERSION = "1.0"
 IMPLY_DEPTH = 2
 _CREDIT = {"named": ("matched", 1.0), "alternative": ("matched", 1.0), "implied": ("matched", 1.0),
            "negated": ("missing", 0.0), "missing": ("missing", 0.0)}
@@ -29,11 +35,29 @@ _REASONS = {"named": "named in the resume ({count}x)", "alternative": "alternati
             "implied": "implied by {via}", "related": "related skill {via} found",
             "hedged": "only tentatively (\"{cue}\")", "negated": "the resume says otherwise (\"{cue}\")",
             "missing": "not found in the resume"}
+_STATUS_RANK = {"missing": 0, "partial": 1, "matched": 2}
+
+
+@dataclass(frozen=True)
+class Credits:
+    """Credit for partial evidence: a related skill, a tentative mention, too few years."""
+
+    related: float = 0.5
+    hedged: float = 0.5
+    years_floor: float = 0.25  # least credit for a skill shown with fewer years than asked
+
+    def __post_init__(self):
+        for name in ("related", "hedged", "years_floor"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ValueError(f"credit '{name}' must be between 0 and 1, not {getattr(self, name)}.")
+
+
+DEFAULT_CREDITS = Credits()
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where the resume shows a skill: the matched text, its offsets and the line around it."""
+    """Where the resume shows a skill: the matched text, offsets, line, section and PDF page."""
 
     text: str
     start: int
@@ -41,6 +65,19 @@ class Evidence:
     quote: str
     method: str
     score: float
+    polarity: str = "affirmed"
+    section: str | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Years:
+    """Years of a skill asked for by the target against those the resume shows."""
+
+    required: float
+    found: float | None  # None when the resume gives no dates or years for it
+    source: str | None  # "stated" ("6 years of Python") or "dated roles"
+    status: str  # "met", "unmet" or "unknown"
 
 
 @dataclass
@@ -58,11 +95,17 @@ class SkillResult:
     via: str | None = None  # the resume skill that gave the credit, when not the skill itself
     via_name: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    importance_reason: str = ""  # why the target requires or prefers it
+    job_quote: str = ""  # the posting's words asking for it
+    years: Years | None = None
 
 
 @dataclass
 class MatchReport:
-    """Coverage of `target` by a resume, with evidence for every verdict."""
+    """Coverage of `target` by a resume, with evidence for every verdict.
+
+    `results` come missing-required first. `to_dict()` follows docs/report-schema.md.
+    """
 
     target_id: str
     target_name: str
@@ -72,6 +115,9 @@ class MatchReport:
     results: list[SkillResult]
     extra: list[str]  # names of resume skills the target does not ask for
     source: str = ""
+    credits: Credits = DEFAULT_CREDITS
+    resume_text: str = field(default="", repr=False)
+    mentions: list[Mention] = field(default_factory=list, repr=False)
 
     @property
     def matched(self) -> list[SkillResult]:
@@ -86,9 +132,26 @@ class MatchReport:
         return [r for r in self.results if r.status == "missing"]
 
     def to_dict(self) -> dict:
-        out = asdict(self)
+        """The report as plain data (schema `SCHEMA_VERSION`, without the resume's text)."""
+        out = {"schema_version": SCHEMA_VERSION}
+        out.update({k: v for k, v in asdict(self).items() if k not in ("resume_text", "mentions")})
         out["counts"] = {s: sum(r.status == s for r in self.results) for s in ("matched", "partial", "missing")}
+        out["missing_required"] = [r.name for r in self.results if r.status == "missing" and r.importance == "required"]
         return out
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def to_markdown(self) -> str:
+        from .report import match_markdown
+
+        return match_markdown(self)
+
+    def to_html(self) -> str:
+        """A self-contained HTML page: score, gaps, and the resume with its evidence highlighted."""
+        from .html_report import match_html
+
+        return match_html(self)
 
 
 @dataclass
@@ -100,9 +163,12 @@ class ResumeSkills:
     related_to: dict[str, str]  # skill -> a resume skill that lists it as related
     hedged: dict[str, str]  # skill only mentioned tentatively -> the cue ("exposure to")
     negated: dict[str, str]  # skill only mentioned as lacking -> the cue ("no experience with")
+    years: dict[str, tuple[float, str]] = field(default_factory=dict)  # skill -> (years, "stated"/"dated roles")
 
     @classmethod
-    def from_mentions(cls, mentions: Sequence[Mention], taxonomy: Taxonomy) -> "ResumeSkills":
+    def from_mentions(cls, mentions: Sequence[Mention], taxonomy: Taxonomy, text: str | None = None,
+                      as_of: date | None = None) -> "ResumeSkills":
+        """Reduce mentions to ids; with the resume's `text`, years per skill are counted too."""
         counts: dict[str, int] = {}
         hedged: dict[str, str] = {}
         negated: dict[str, str] = {}
@@ -120,7 +186,8 @@ class ResumeSkills:
                 related_to.setdefault(other, sid)
         hedged = {sid: cue for sid, cue in hedged.items() if sid not in counts}
         negated = {sid: cue for sid, cue in negated.items() if sid not in counts and sid not in hedged}
-        return cls(counts, implied, related_to, hedged, negated)
+        years = resume_years(text, mentions, sections(text), as_of) if text is not None else {}
+        return cls(counts, implied, related_to, hedged, negated, years)
 
     def mentioned(self) -> set[str]:
         """Skills that can earn credit: affirmed or hedged."""
@@ -143,6 +210,36 @@ def verdict(ts: TargetSkill, have: ResumeSkills, taxonomy: Taxonomy) -> tuple[st
     if sid in have.negated:
         return "negated", None
     return "missing", None
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """`verdict` with its status, credit and years check."""
+
+    basis: str
+    via: str | None
+    status: str
+    credit: float
+    years: Years | None
+
+
+def judge(ts: TargetSkill, have: ResumeSkills, taxonomy: Taxonomy, credits: Credits = DEFAULT_CREDITS
+          ) -> Judgement:
+    """The verdict on one target skill, with years asked for weighed against years shown."""
+    basis, via = verdict(ts, have, taxonomy)
+    status, given = credit(basis, credits)
+    if ts.min_years is None:
+        return Judgement(basis, via, status, given, None)
+    if status == "missing":
+        return Judgement(basis, via, status, given, Years(ts.min_years, 0.0, None, "unmet"))
+    found, source = max(have.years.get(ts.skill_id, (None, None)), have.years.get(via, (None, None)),
+                        key=lambda fs: -1.0 if fs[0] is None else fs[0])
+    if found is None:
+        return Judgement(basis, via, status, given, Years(ts.min_years, None, None, "unknown"))
+    if found >= ts.min_years:
+        return Judgement(basis, via, status, given, Years(ts.min_years, found, source, "met"))
+    share = max(credits.years_floor, round(found / ts.min_years, 2))
+    return Judgement(basis, via, "partial", min(given, share), Years(ts.min_years, found, source, "unmet"))
 
 
 class CreditSources:
@@ -168,11 +265,10 @@ class CreditSources:
                           *self._related_by.get(sid, ())})
 
 
-def credit(basis: str, related_credit: float = RELATED_CREDIT, hedged_credit: float = HEDGED_CREDIT
-           ) -> tuple[str, float]:
+def credit(basis: str, credits: Credits = DEFAULT_CREDITS) -> tuple[str, float]:
     """`(status, credit)` for a basis."""
     if basis in ("related", "hedged"):
-        return "partial", related_credit if basis == "related" else hedged_credit
+        return "partial", credits.related if basis == "related" else credits.hedged
     return _CREDIT[basis]
 
 
@@ -182,36 +278,56 @@ def weighted_score(pairs: Sequence[tuple[float, float]]) -> float | None:
     return round(sum(w * c for w, c in pairs) / total, 4) if pairs and total else None
 
 
+def years_text(years: Years) -> str:
+    """"3.5 of 5+ years (dated roles)", "5+ years asked, none shown" and the like."""
+    if years.found is None:
+        return f"{years.required:g}+ years asked, none stated or dated"
+    return f"{years.found:g} of {years.required:g}+ years ({years.source or 'not named'})"
+
+
+def page_of(text: str, offset: int) -> int | None:
+    """1-based PDF page of a character offset, when the text came from a PDF."""
+    starts = getattr(text, "page_starts", None)
+    if not starts:
+        return None
+    return sum(1 for s in starts if s <= offset)
+
+
 def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonomy: Taxonomy,
-          related_credit: float = RELATED_CREDIT, source: str = "") -> MatchReport:
+          credits: Credits = DEFAULT_CREDITS, source: str = "", as_of: date | None = None) -> MatchReport:
     """Score how well the resume (its text and mentions) covers `target`."""
     by_skill: dict[str, list[Mention]] = {}
     for m in mentions:
         by_skill.setdefault(m.skill_id, []).append(m)
-    have = ResumeSkills.from_mentions(mentions, taxonomy)
+    needs_years = any(ts.min_years is not None for ts in target.skills)
+    have = ResumeSkills.from_mentions(mentions, taxonomy, resume_text if needs_years else None, as_of)
+    section_of = SectionIndex(sections(resume_text))
 
     def evidence(sid: str, polarity: str = "affirmed") -> list[Evidence]:
-        return [Evidence(m.text, m.start, m.end, quote(resume_text, m.start, m.end), m.method, m.score)
+        return [Evidence(m.text, m.start, m.end, quote(resume_text, m.start, m.end), m.method, m.score, polarity,
+                         section_of(m.start).kind, page_of(resume_text, m.start))
                 for m in by_skill[sid] if m.polarity == polarity][:3]
 
     results = []
     for ts in target.skills:
-        basis, via = verdict(ts, have, taxonomy)
+        j = judge(ts, have, taxonomy, credits)
         skill = taxonomy[ts.skill_id]
-        via_name = taxonomy[via].name if via else None
-        status, given = credit(basis, related_credit)
+        via_name = taxonomy[j.via].name if j.via else None
         cue = have.hedged.get(skill.id) or have.negated.get(skill.id)
-        reason = _REASONS[basis].format(via=via_name, count=have.counts.get(skill.id, 0), cue=cue)
-        shown = (evidence(skill.id, "hedged") if basis == "hedged" else evidence(skill.id, "negated")
-                 if basis == "negated" else evidence(via or skill.id) if given else [])
-        results.append(SkillResult(skill.id, skill.name, ts.importance, ts.weight, status, given, basis,
-                                   reason, via, via_name, shown))
+        reason = _REASONS[j.basis].format(via=via_name, count=have.counts.get(skill.id, 0), cue=cue)
+        if j.years is not None and j.status != "missing":
+            reason += f"; {years_text(j.years)}"
+        shown = (evidence(skill.id, j.basis) if j.basis in ("hedged", "negated")
+                 else evidence(j.via or skill.id) if j.credit else [])
+        results.append(SkillResult(skill.id, skill.name, ts.importance, ts.weight, j.status, j.credit, j.basis,
+                                   reason, j.via, via_name, shown, ts.reason, ts.quote, j.years))
+    results.sort(key=lambda r: (r.importance != "required", _STATUS_RANK[r.status], -r.weight, r.name.lower()))
 
     wanted = {ts.skill_id for ts in target.skills}
     used = wanted | {r.via for r in results if r.via}
     extra = [taxonomy[sid].name for sid in sorted(set(by_skill) - used, key=lambda s: -len(by_skill[s]))]
     return MatchReport(target.id, target.name, _score(results), _score(results, "required"),
-                       _score(results, "preferred"), results, extra, source)
+                       _score(results, "preferred"), results, extra, source, credits, resume_text, list(mentions))
 
 
 def _score(results: list[SkillResult], importance: str | None = None) -> float | None:

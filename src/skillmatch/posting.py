@@ -1,11 +1,18 @@
 """Turn the skills found in a job posting into a target, split into required and preferred.
 
-A skill is preferred when its line or the section it sits in says so ("Nice to have",
-"Preferred qualifications", "... is a plus", "bonus"); otherwise it is required. A skill
-mentioned both ways counts as required. Skills offered as alternatives ("scikit-learn or
-PyTorch", "AWS, GCP or Azure", "one of: Java, Go, Rust") are each satisfied by any one of them.
-Skills under headings about the employer or the offer ("About us", "Benefits", "What we
-offer") are not asked for.
+For each mention, in order of precedence:
+- negated ("Java is not required") or under a heading about the employer or the offer
+  ("About us", "Benefits", "What we offer"): not asked for;
+- a sentence saying it is optional ("... is a plus", "nice to have", "preferred", "bonus"):
+  preferred;
+- a sentence saying it is needed ("must", "required", "mandatory", "essential"): required;
+- a tentative phrase ("familiarity with", "exposure to", "basic knowledge of"): preferred;
+- otherwise the section decides: preferred under "Nice to have" / "Preferred qualifications"
+  / "Bonus points", required elsewhere.
+A skill asked for both ways is required. The deciding cue or heading is kept as the reason.
+Skills offered as alternatives ("scikit-learn or PyTorch", "AWS, GCP or Azure",
+"one of: Java, Go, Rust") are each satisfied by any one of them. Years asked for ("5+ years
+of Python") are kept per skill.
 """
 
 from __future__ import annotations
@@ -13,92 +20,74 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .mentions import Mention
+from .experience import stated_years
+from .mentions import Mention, quote
+from .polarity import HEDGED, NEGATED
 from .roles import DEFAULT_WEIGHTS, Target, TargetSkill
+from .sections import SectionIndex, line_spans, sections
 
 _PREFERRED = re.compile(
     r"\b(nice[- ]to[- ]haves?|preferred|preferably|preference|desired|desirable|bonus|"
-    r"a plus|an advantage|advantageous|good[- ]to[- ]have|optional|ideally|would be great|beneficial|"
-    r"not required|extra credit|plus points?)\b",
+    r"an? (?:big |huge |strong )?plus|an advantage|advantageous|good[- ]to[- ]have|optional|ideally|would be great|"
+    r"would be nice|beneficial|helpful|extra credit|plus points?)\b",
     re.IGNORECASE,
 )
-_REQUIRED_HEADING = re.compile(
-    r"^\W*(requirements?|required|must[- ]haves?|minimum qualifications?|basic qualifications?|"
-    r"qualifications|what you (need|bring|have)|you (have|bring)|skills|key skills|"
-    r"responsibilities|about (you|the role)|who you are)\b",
-    re.IGNORECASE,
-)
-# Sections that describe the employer or the offer, not the candidate: their skills are not asked for.
-_OTHER_HEADING = re.compile(
-    r"^\W*(about (?!you\b|the (role|job|position|team)\b|this (role|job|position)\b)[\w&.,' -]+$|who we are|our (company|mission|story|culture|team)|"
-    r"company (overview|description)|benefits|perks|what we offer|we offer|why (join|work)|compensation|"
-    r"equal (employment )?opportunity|eeo)\b",
-    re.IGNORECASE,
-)
+_REQUIRED = re.compile(
+    r"\b(must(?: have)?|required|requires?|mandatory|essential|necessary|need to have|needs? to)\b", re.IGNORECASE)
+_SOFT_REQUIRED = re.compile(r"\b(strong|solid|proven|extensive|deep|expert(?:ise)?|proficien(?:t|cy)|"
+                            r"advanced|at least|minimum)\b", re.IGNORECASE)
+_NOT_ASKED = ("about", "benefits", "other")
 _ONE_OF = re.compile(r"\b(?:(?:at least )?one of|any of|either)\b[^.;\n]*$", re.IGNORECASE)
-_HEADING_MAX_WORDS = 8
 _LIST_GAP = re.compile(r"^\s*(,|/|or|,\s*or|and/or|\|)?\s*$", re.IGNORECASE)
 _OR_GAP = re.compile(r"\bor\b|/", re.IGNORECASE)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)")
-
-
-def line_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) character offsets of every line, and of every sentence within a line."""
-    spans, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        start = pos
-        for cut in _SENTENCE_END.finditer(line):
-            spans.append((start, pos + cut.end()))
-            start = pos + cut.end()
-        spans.append((start, pos + len(line)))
-        pos += len(line)
-    return spans
-
-
-def importance_by_line(text: str) -> list[tuple[int, int, str]]:
-    """Each line's (start, end, importance): "required", "preferred", or "other" (the company
-    blurb, benefits), following section headings."""
-    out = []
-    section = "required"
-    for start, end in line_spans(text):
-        line = text[start:end].strip()
-        is_heading = 0 < len(line.split()) <= _HEADING_MAX_WORDS and (
-            line.endswith(":") or line.isupper() or not re.search(r"[.,;]", line)
-        )
-        if is_heading and _OTHER_HEADING.match(line.rstrip(":")):
-            section = "other"
-        elif is_heading and _PREFERRED.search(line):
-            section = "preferred"
-        elif is_heading and (_REQUIRED_HEADING.match(line) or section == "other" and line.endswith(":")):
-            section = "required"  # after a company blurb, any new heading is about the job again
-        importance = section if section != "required" else "preferred" if _PREFERRED.search(line) else "required"
-        out.append((start, end, importance))
-    return out
+def importance_of(mention: Mention, sentence: str, section_kind: str, heading: str) -> tuple[str, str]:
+    """`(importance, reason)` of one posting mention; importance "none" when not asked for."""
+    if mention.polarity == NEGATED:
+        return "none", f"negated (\"{mention.cue}\")"
+    if section_kind in _NOT_ASKED:
+        return "none", f"section \"{heading}\""
+    if hit := _PREFERRED.search(sentence):
+        return "preferred", f"cue \"{hit.group(1)}\""
+    if hit := _REQUIRED.search(sentence):
+        return "required", f"cue \"{hit.group(1)}\""
+    if mention.polarity == HEDGED:
+        return "preferred", f"cue \"{mention.cue}\""
+    if section_kind == "preferred":
+        return "preferred", f"section \"{heading}\""
+    if hit := _SOFT_REQUIRED.search(sentence):
+        return "required", f"cue \"{hit.group(1)}\""
+    return "required", f"section \"{heading}\"" if heading else "named in the posting"
 
 
 def posting_target(text: str, mentions: Sequence[Mention], name: str = "job posting",
                    weights: dict[str, float] | None = None) -> Target:
-    """A target made of the skills mentioned in a posting, each required or preferred."""
+    """A target made of the skills a posting asks for, each required or preferred, with the
+    reason, the posting's words and any years asked for."""
     weights = {**DEFAULT_WEIGHTS, **(weights or {})}
-    lines = importance_by_line(text)
-    importance: dict[str, str] = {}
+    section_of = SectionIndex(sections(text, "posting"))
+    spans = line_spans(text)
+    decided: dict[str, tuple[str, str, Mention]] = {}
     i = 0
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.polarity == "negated":  # "Java is not required", "no Kubernetes needed"
-            continue
-        while i + 1 < len(lines) and lines[i][1] <= m.start:
+        while i + 1 < len(spans) and spans[i][1] <= m.start:
             i += 1
-        level = lines[i][2] if lines else "required"
-        if level == "other":
-            continue
-        if importance.get(m.skill_id) != "required":
-            importance[m.skill_id] = level
+        section = section_of(m.start)
+        importance, reason = importance_of(m, text[slice(*spans[i])] if spans else "", section.kind, section.heading)
+        previous = decided.get(m.skill_id)
+        if previous is None or _RANK[importance] > _RANK[previous[0]]:
+            decided[m.skill_id] = (importance, reason, m)
     alternatives = alternative_groups(text, mentions)
-    skills = tuple(TargetSkill(sid, imp, weights[imp], tuple(sorted(alternatives.get(sid, set()))))
-                   for sid, imp in importance.items())
+    years = stated_years(text, [m for m in mentions if decided[m.skill_id][0] != "none"])
+    skills = tuple(
+        TargetSkill(sid, imp, weights[imp], tuple(sorted(alternatives.get(sid, set()))), reason=reason,
+                    min_years=years.get(sid), quote=quote(text, m.start, m.end).lstrip("-•*·– "))
+        for sid, (imp, reason, m) in decided.items() if imp != "none")
     return Target(id="posting", name=name, skills=skills)
+
+
+_RANK = {"none": 0, "preferred": 1, "required": 2}
 
 
 def alternative_groups(text: str, mentions: Sequence[Mention]) -> dict[str, set[str]]:

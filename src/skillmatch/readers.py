@@ -89,6 +89,31 @@ def _decode(data: bytes, encoding: str, name: str) -> str:
         ) from None
 
 
+class PagedText(str):
+    """Text of a paged document; `page_starts` holds the offset where each page begins."""
+
+    page_starts: tuple[int, ...] = ()
+
+    @classmethod
+    def join(cls, pages: list[str], separator: str = "\n\n") -> "PagedText":
+        text = cls(separator.join(pages))
+        starts, pos = [], 0
+        for page in pages:
+            starts.append(pos)
+            pos += len(page) + len(separator)
+        text.page_starts = tuple(starts)
+        return text
+
+    def __reduce__(self):
+        return _paged_text, (str(self), self.page_starts)
+
+
+def _paged_text(text: str, page_starts: tuple[int, ...]) -> PagedText:
+    out = PagedText(text)
+    out.page_starts = page_starts
+    return out
+
+
 def pdf_text(data: bytes, name: str) -> str:
     """Text layer of every page of a PDF (PDFium), pages separated by blank lines."""
     import pypdfium2 as pdfium
@@ -113,7 +138,7 @@ def pdf_text(data: bytes, name: str) -> str:
         doc.close()
     if not pages:
         raise DocumentError(f"{name}: the PDF has no pages.")
-    text = clean_extracted("\n\n".join(pages))
+    text = PagedText.join([clean_extracted(page) for page in pages])
     if not text.strip():
         raise DocumentError(
             f"{name}: the PDF has no text layer (it is probably a scanned image); run OCR on it first."

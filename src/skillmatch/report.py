@@ -13,7 +13,7 @@ from rich.text import Text
 from .coverage import MatchReport, SkillResult
 from .mentions import Mention, quote
 
-FORMATS = ("table", "json", "markdown")
+FORMATS = ("table", "json", "markdown", "html")
 _STATUS_STYLE = {"matched": "green", "partial": "yellow", "missing": "red"}
 
 
@@ -21,20 +21,19 @@ def pct(value: float | None) -> str:
     return "n/a" if value is None else f"{round(value * 100)}%"
 
 
-def _headline(report: MatchReport) -> str:
+def headline(report: MatchReport) -> str:
     src = f" by {report.source}" if report.source else ""
     return (f"Coverage of {report.target_name}{src}: {pct(report.score)} "
             f"(required {pct(report.required_score)}, preferred {pct(report.preferred_score)})")
 
 
-def _evidence_text(r: SkillResult, width: int = 25) -> str:
-    """A compact reason: the quote for a named skill, `via X: quote` for implied/related ones."""
+def why(r: SkillResult, width: int = 25) -> str:
+    """The reason for a verdict with its first piece of evidence, quoted and located."""
     if not r.evidence:
-        return "not found"
+        return r.reason
     ev = r.evidence[0]
-    quoted = f"\"{_short(ev.quote, ev.text, width)}\""
-    prefix = {"alternative": "or", "implied": "via", "related": "related:"}.get(r.basis)
-    return f"{prefix} {r.via_name}: {quoted}" if prefix else quoted
+    where = ", ".join(x for x in (ev.section, f"p. {ev.page}" if ev.page else None) if x)
+    return f"{r.reason}: \"{_short(ev.quote, ev.text, width)}\"" + (f" ({where})" if where else "")
 
 
 def _short(line: str, text: str, width: int) -> str:
@@ -50,25 +49,29 @@ def _short(line: str, text: str, width: int) -> str:
     return ("…" if lo else "") + line[lo:hi].strip(" ,;") + ("…" if hi < len(line) else "")
 
 
-def _ordered(report: MatchReport) -> list[SkillResult]:
-    rank = {"missing": 0, "partial": 1, "matched": 2}
-    return sorted(report.results, key=lambda r: (r.importance != "required", rank[r.status], r.name.lower()))
+def _verdict(r: SkillResult) -> str:
+    return f"{r.status} {r.credit:g}" if r.status == "partial" else r.status
+
+
+def _gaps(report: MatchReport, importance: str) -> list[str]:
+    return [r.name for r in report.missing if r.importance == importance]
 
 
 # ------------------------------------------------------------------ match report
 def match_table(report: MatchReport) -> Group:
-    table = Table(title=_headline(report), title_justify="left", show_lines=False, expand=False)
-    for col in ("Skill", "Need", "Status", "Evidence"):
+    """Verdicts as a rich table, missing required skills first, then the gap lists."""
+    table = Table(title=headline(report), title_justify="left", show_lines=False, expand=False)
+    for col in ("Skill", "Need", "Verdict", "Why"):
         table.add_column(col, overflow="fold")
-    for r in _ordered(report):
-        table.add_row(r.name, r.importance, Text(r.status, style=_STATUS_STYLE[r.status]),
-                      _evidence_text(r))
+    for r in report.results:
+        need = Text(r.importance)
+        if r.importance_reason.startswith("cue"):  # headings are obvious on screen; cues less so
+            need.append(f" ({r.importance_reason[4:]})", style="dim")
+        table.add_row(r.name, need, Text(_verdict(r), style=_STATUS_STYLE[r.status]), why(r, width=20))
     parts: list = [table]
-    gaps = [r.name for r in report.missing if r.importance == "required"]
-    if gaps:
+    if gaps := _gaps(report, "required"):
         parts.append(Text(f"Required gaps: {', '.join(gaps)}", style="bold red"))
-    nice = [r.name for r in report.missing if r.importance == "preferred"]
-    if nice:
+    if nice := _gaps(report, "preferred"):
         parts.append(Text(f"Preferred gaps: {', '.join(nice)}", style="yellow"))
     if report.extra:
         parts.append(Text(f"Other skills in the resume: {', '.join(report.extra[:25])}"
@@ -77,24 +80,28 @@ def match_table(report: MatchReport) -> Group:
 
 
 def match_markdown(report: MatchReport) -> str:
-    lines = [f"## {_headline(report)}", "", "| Skill | Importance | Status | Credit | Why |",
-             "|---|---|---|---|---|"]
-    for r in _ordered(report):
-        why = _evidence_text(r, width=60).replace("|", "\\|")
-        lines.append(f"| {r.name} | {r.importance} | {r.status} | {r.credit:g} | {why} |")
-    gaps = [r.name for r in report.missing if r.importance == "required"]
-    lines += ["", f"**Required gaps:** {', '.join(gaps) if gaps else 'none'}"]
+    """The report as Markdown: headline, gaps, then one table row per skill asked for."""
+    lines = [f"## {headline(report)}", ""]
+    lines.append(f"**Required gaps:** {', '.join(_gaps(report, 'required')) or 'none'}  ")
+    lines.append(f"**Preferred gaps:** {', '.join(_gaps(report, 'preferred')) or 'none'}")
+    lines += ["", "| Skill | Need | Verdict | Credit | Why |", "|---|---|---|---|---|"]
+    for r in report.results:
+        need = f"{r.importance} ({r.importance_reason})" if r.importance_reason else r.importance
+        cells = [r.name, need, r.status, f"{r.credit:g}", why(r, width=60)]
+        lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
     if report.extra:
-        lines.append(f"**Other skills in the resume:** {', '.join(report.extra)}")
+        lines += ["", f"**Other skills in the resume:** {', '.join(report.extra)}"]
     return "\n".join(lines) + "\n"
 
 
 def render_match(report: MatchReport, fmt: str, width: int | None = None) -> str | Group:
-    """JSON/Markdown as text; `table` as a rich renderable."""
+    """JSON/Markdown/HTML as text; `table` as a rich renderable."""
     if fmt == "json":
-        return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        return report.to_json() + "\n"
     if fmt == "markdown":
         return match_markdown(report)
+    if fmt == "html":
+        return report.to_html()
     return match_table(report)
 
 

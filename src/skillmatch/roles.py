@@ -22,6 +22,9 @@ class TargetSkill:
     importance: str  # "required" or "preferred"
     weight: float
     alternatives: tuple[str, ...] = ()  # skills that satisfy this one too ("PyTorch or TensorFlow")
+    reason: str = ""  # why it is required or preferred: the posting's cue or heading, or the role
+    min_years: float | None = None  # years of experience asked for, when stated
+    quote: str = ""  # the posting's words asking for it
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,8 @@ def parse_role(data: object, taxonomy: Taxonomy, source: str) -> Target:
             if sid in seen:
                 raise TaxonomyError(f"{source}: role '{data['id']}' lists skill '{sid}' twice.")
             seen.add(sid)
-            skills.append(TargetSkill(sid, importance, float(weights[importance])))
+            skills.append(TargetSkill(sid, importance, float(weights[importance]),
+                                      reason=f"{importance} by the role profile"))
     if not skills:
         raise TaxonomyError(f"{source}: role '{data['id']}' lists no skills.")
     return Target(str(data["id"]), str(data["name"]), tuple(skills), str(data.get("description") or ""))

@@ -1,0 +1,145 @@
+"""Years of experience per skill, stated ("5+ years of Python", "Python (3 years)", "3-5 yrs SQL")
+or, on resumes, counted from dated roles ("Jan 2018 – Present", "2016-2019", "03/2019 - 06/2021").
+
+A stated figure belongs to the skill written just before it ("Python (3 years)", "SQL: 5 yrs")
+or, failing that, to every skill after it in the same clause ("5+ years of Python and SQL"),
+up to the next figure. A range counts its lower end. A dated role credits its months to every
+skill named between its dates and the next role's; overlapping roles are not counted twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Sequence
+
+from .mentions import Mention
+from .sections import Section
+
+_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
+_NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(_WORDS) + ")"
+_STATED = re.compile(
+    rf"(?<![\w.-]){_NUM}\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*{_NUM}\s*\+?\s*)?(?:years?|yrs?)(?![\w-])(?:'s?|’s?)?"
+    r"(?:\s+or\s+more|\s*\+)?",
+    re.IGNORECASE)
+_ATTACHED = re.compile(r"^[\s(:,–—-]*(?:(?:with|for|of|over|at least|min(?:imum)?\.?)\s+)?$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;!?\n•]|\(\s*\d|\b(?:but|while|whereas)\b")
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DATE = rf"(?:{_MONTH}\.?,?\s+(?:19|20)\d{{2}}|\d{{1,2}}\s*/\s*(?:19|20)\d{{2}}|(?:19|20)\d{{2}})"
+_RANGE = re.compile(
+    rf"(?<![\w/])(?P<a>{_DATE})\s*(?:-|–|—|to|until|till|through|thru)\s*"
+    rf"(?P<b>{_DATE}|present|current(?:ly)?|now|today|date|ongoing)(?![\w/])",
+    re.IGNORECASE)
+_NOT_ROLES = ("education", "certifications", "other")
+
+
+def _number(word: str) -> float:
+    return float(_WORDS.get(word.lower(), word) if not word[0].isdigit() else word)
+
+
+def stated_years(text: str, mentions: Sequence[Mention]) -> dict[str, float]:
+    """Years written next to skills: skill id -> years (the lower end of a range; the most
+    stated when a skill has several)."""
+    ordered = sorted((m for m in mentions if m.polarity != "negated"), key=lambda m: m.start)
+    hits = list(_STATED.finditer(text))
+    out: dict[str, float] = {}
+    attached: dict[str, float] = {}
+    for n, hit in enumerate(hits):
+        years = _number(hit.group(1))
+        before = [m for m in ordered if m.end <= hit.start()]
+        if before and _ATTACHED.match(text[before[-1].end : hit.start()]) and "\n" not in text[before[-1].end : hit.start()]:
+            attached[before[-1].skill_id] = max(years, attached.get(before[-1].skill_id, 0.0))
+            continue
+        stop = _CLAUSE_END.search(text, hit.end())
+        end = min(stop.start() if stop else len(text), hits[n + 1].start() if n + 1 < len(hits) else len(text))
+        for m in ordered:
+            if hit.end() <= m.start and m.end <= end:
+                out[m.skill_id] = max(years, out.get(m.skill_id, 0.0))
+    return {**out, **attached}
+
+
+def _month_index(token: str, as_of: date, end: bool = False, whole_year: bool = False) -> int | None:
+    """Months since year 0 at a date token's start, or its end when `end` (a whole month;
+    a bare year ends at its start, or at its end when `whole_year`: "2019-2019")."""
+    token = token.strip().lower()
+    if token[0].isalpha() and not token.startswith(_MONTHS):
+        return as_of.year * 12 + as_of.month  # present, current, now, today, ongoing
+    year = int(re.search(r"(?:19|20)\d{2}", token).group())
+    if token[0].isalpha():
+        month = _MONTHS.index(token[:3]) + 1
+    elif "/" in token:
+        month = int(token.split("/")[0])
+        if not 1 <= month <= 12:
+            return None
+    else:
+        return year * 12 + (12 if whole_year else 0)
+    return year * 12 + month - (0 if end else 1)
+
+
+@dataclass(frozen=True)
+class Role:
+    """A dated stretch of a resume: months [start, end) and the text span it covers."""
+
+    start_month: int
+    end_month: int
+    start: int
+    end: int
+
+
+def dated_roles(text: str, found_sections: Sequence[Section], as_of: date | None = None) -> list[Role]:
+    """Dated roles in the experience parts of a resume (not education or certifications)."""
+    as_of = as_of or date.today()
+    ranges = []
+    for section in found_sections:
+        if section.kind in _NOT_ROLES:
+            continue
+        for hit in _RANGE.finditer(text, section.start, section.end):
+            a, b = hit.group("a"), hit.group("b")
+            lo = _month_index(a, as_of)
+            hi = _month_index(b, as_of, end=True, whole_year=a.strip() == b.strip())
+            if lo is not None and hi is not None and 0 < hi - lo <= 12 * 50:
+                ranges.append((text.rfind("\n", 0, hit.start()) + 1, lo, hi, section.end))
+    roles = []
+    for i, (line_start, lo, hi, section_end) in enumerate(ranges):
+        nxt = next((r[0] for r in ranges[i + 1:] if r[0] > line_start), section_end)
+        roles.append(Role(lo, hi, line_start, min(nxt, section_end)))
+    return roles
+
+
+def dated_years(roles: Sequence[Role], mentions: Iterable[Mention]) -> dict[str, float]:
+    """Years per skill from the dated roles that name it, overlaps counted once."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.polarity != "affirmed":
+            continue
+        for role in roles:
+            if role.start <= m.start < role.end:
+                spans.setdefault(m.skill_id, []).append((role.start_month, role.end_month))
+    return {sid: round(_union_months(ranges) / 12, 1) for sid, ranges in spans.items()}
+
+
+def _union_months(ranges: list[tuple[int, int]]) -> int:
+    total, reach = 0, None
+    for lo, hi in sorted(set(ranges)):
+        if reach is None or lo >= reach:
+            total += hi - lo
+            reach = hi
+        elif hi > reach:
+            total += hi - reach
+            reach = hi
+    return total
+
+
+def resume_years(text: str, mentions: Sequence[Mention], found_sections: Sequence[Section],
+                 as_of: date | None = None) -> dict[str, tuple[float, str]]:
+    """Skill id -> (years, how: "stated" or "dated roles"); the larger figure when both exist."""
+    out = {sid: (y, "dated roles") for sid, y in dated_years(dated_roles(text, found_sections, as_of), mentions).items()}
+    for sid, years in stated_years(text, mentions).items():
+        if years >= out.get(sid, (0.0, ""))[0]:
+            out[sid] = (years, "stated")
+    return out

@@ -1,0 +1,132 @@
+"""Split resumes and job postings into sections from their headings.
+
+A heading is a short line (at most eight words) that ends with a colon, is in capitals, or has
+no sentence punctuation, and whose words name a known section: "EXPERIENCE", "Work history:",
+"• Skills", "What you'll bring", "Nice to have". A label followed by content on the same line
+("Skills: Python, SQL") opens the section too, except for a resume's minor sections
+("Languages: Python, SQL" is a list of skills). Text before the first heading is "summary"
+(resumes) or "intro" (postings).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+_HEADING_MAX_WORDS = 8
+_LABEL = re.compile(r"^[\W\d_]*([A-Za-z][\w&/' -]{1,60}?)\s*[:|–—]\s*\S")  # "Skills: Python, SQL"
+
+_RESUME = [
+    ("summary", r"(professional |career |executive )?(summary|profile|objective)|about me|overview|introduction"),
+    ("skills", r"((core|key|technical|technology|professional|relevant|it|computer|hard|soft|additional)\s+)*"
+               r"(skills?|competenc(y|ies)|proficienc(y|ies)|expertise|technologies|tools|tech stack|toolbox|"
+               r"strengths)(\s+(&|and)\s+\w+)*|skills? summary|areas of expertise|qualifications summary|"
+               r"summary of qualifications|highlights"),
+    ("experience", r"((professional|work|relevant|employment|career|industry|selected)\s+)*"
+                   r"(experience|history|employment|background)|positions? held|career"),
+    ("education", r"education(al background)?|academic (background|qualifications|history)|degrees?|"
+                  r"education (&|and) (training|certifications?)"),
+    ("projects", r"((personal|selected|key|academic|side|open[- ]source)\s+)?projects?|portfolio"),
+    ("certifications", r"certifications?|licen[cs]es?( (&|and) certifications?)?|certificates?|"
+                       r"courses?|training|credentials|certifications? (&|and) training"),
+    ("other", r"awards?|honou?rs|publications?|interests|hobbies|languages|references|volunteer(ing)?|"
+              r"activities|affiliations|memberships?|achievements|additional( information)?|other|misc(ellaneous)?|contact"),
+]
+_POSTING = [
+    ("about", r"about (?!you\b|the (role|job|position|team|opportunity)\b|this (role|job|position)\b)"
+              r"[\w&.,' -]+|who we are|our (company|mission|story|culture|team|values)|"
+              r"company (overview|description)|the company|why (join|work)( \w+)*"),
+    ("benefits", r"benefits|perks|what we offer|we offer|(compensation|salary|pay)( (&|and) benefits)?|"
+                 r"what's in it for you|why you'll love \w+"),
+    ("other", r"equal (employment )?opportunity|eeo|how to apply|location|schedule|job type"),
+    ("preferred", r"(\w+ )*(nice[- ]to[- ]haves?|preferred|desired|desirable|bonus|a plus|good[- ]to[- ]have|"
+                  r"pluses|extra credit|ideally)( \w+)*"),
+    ("requirements", r"((minimum|basic|required|key|essential)\s+)?(requirements?|qualifications|required|"
+                     r"must[- ]haves?|skills( (&|and) experience)?|experience)|"
+                     r"what (you('ll| will)?|we're|we are) (need|bring|have|looking for|need to succeed)|"
+                     r"you (have|bring|are|should have)|about you|who you are|your (profile|background|skills)|"
+                     r"the ideal candidate|(skills|qualifications) (&|and) (experience|qualifications)"),
+    ("responsibilities", r"(key |main |your |job |primary )?(responsibilities|duties|tasks)|"
+                         r"what you('ll| will) (do|be doing|work on)|the role|about the (role|job|position|team)|"
+                         r"(role|job|position) (description|overview|summary)|day[- ]to[- ]day|in this role|"
+                         r"your (role|impact|mission)|the opportunity"),
+]
+
+
+def _compile(table: list[tuple[str, str]]) -> list[tuple[str, re.Pattern]]:
+    return [(kind, re.compile(rf"(?:{words})", re.IGNORECASE)) for kind, words in table]
+
+
+_RESUME_KINDS = _compile(_RESUME)
+_POSTING_KINDS = _compile(_POSTING)
+KINDS = {"resume": _RESUME_KINDS, "posting": _POSTING_KINDS}
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a document: its kind, the heading as written, and its character span."""
+
+    kind: str
+    heading: str
+    start: int
+    end: int
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of every line, and of every sentence within a line."""
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        start = pos
+        for cut in _SENTENCE_END.finditer(line):
+            spans.append((start, pos + cut.end()))
+            start = pos + cut.end()
+        spans.append((start, pos + len(line)))
+        pos += len(line)
+    return spans
+
+
+def heading_kind(line: str, document: str) -> tuple[str, str] | None:
+    """`(kind, heading)` when `line` opens a section of a `document` ("resume" or "posting")."""
+    line = line.strip()
+    words = line.split()
+    if not words:
+        return None
+    label, inline = line, False
+    if not (len(words) <= _HEADING_MAX_WORDS and (line.endswith(":") or line.isupper() or not re.search(r"[.,;!?]", line))):
+        hit = _LABEL.match(line)
+        if not hit:
+            return None
+        label, inline = hit.group(1), True
+    label = re.sub(r"^[\W\d_]+|[\W_]+$", "", label)
+    for kind, pattern in KINDS[document]:
+        if pattern.fullmatch(label):
+            # "Languages: Python, SQL" inside a resume's skills is a list, not a new section
+            return None if inline and kind == "other" and document == "resume" else (kind, label)
+    return None
+
+
+def sections(text: str, document: str = "resume") -> list[Section]:
+    """The sections of `text`, in order, covering it from start to end."""
+    first = "summary" if document == "resume" else "intro"
+    out = [Section(first, "", 0, len(text))]
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        found = heading_kind(line, document)
+        if found:
+            out[-1] = Section(out[-1].kind, out[-1].heading, out[-1].start, pos)
+            out.append(Section(*found, pos, len(text)))
+        pos += len(line)
+    return [s for s in out if s.end > s.start or s is out[-1]]
+
+
+class SectionIndex:
+    """`index(offset)` -> the `Section` containing a character offset."""
+
+    def __init__(self, found: list[Section]):
+        self.sections = found
+        self._starts = [s.start for s in found]
+
+    def __call__(self, offset: int) -> Section:
+        return self.sections[max(0, bisect_right(self._starts, offset) - 1)]
