@@ -38,7 +38,7 @@ _POSTING = [
     ("about", r"about (?!you\b|the (role|job|position|team|opportunity)\b|this (role|job|position)\b)"
               r"[\w&.,' -]+|who we are|our (company|mission|story|culture|team|values)|"
               r"company (overview|description)|the company|why (join|work)( \w+)*"),
-    ("benefits", r"benefits|perks|what we offer|we offer|(compensation|salary|pay)( (&|and) benefits)?|"
+    ("benefits", r"(benefits|perks)( (&|and) (benefits|perks))?|what we offer|we offer|(compensation|salary|pay)( (&|and) benefits)?|"
                  r"what's in it for you|why you'll love \w+"),
     ("other", r"equal (employment )?opportunity|eeo|how to apply|location|schedule|job type"),
     ("preferred", r"(\w+ )*(nice[- ]to[- ]haves?|preferred|desired|desirable|bonus|a plus|good[- ]to[- ]have|"

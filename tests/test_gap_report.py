@@ -1,0 +1,189 @@
+"""The explainable gap report: sections, required/preferred reasons, years, credits, reports."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from datetime import date
+
+import pytest
+
+import skillmatch
+from skillmatch.experience import dated_roles, resume_years, stated_years
+from skillmatch.sections import sections
+
+AS_OF = date(2026, 11, 1)
+
+RESUME = textwrap.dedent("""\
+    Sam Rivera
+    Backend engineer
+
+    PROFESSIONAL SUMMARY
+    Backend engineer with 6 years of Java.
+
+    Technical Skills: Java, Spring Boot, PostgreSQL, Docker, Git
+    Exposure to Kubernetes. No experience with Go.
+
+    Work Experience
+    Senior Engineer, Payflow — Jan 2022 – Present
+    • Built payment APIs in Java and Spring Boot on PostgreSQL.
+    • Wrote Terraform for AWS.
+    Engineer, Shopline — 03/2019 - 12/2021
+    • Python services and MySQL reporting.
+
+    EDUCATION
+    BSc Computer Science, 2014-2018
+    """)
+
+POSTING = textwrap.dedent("""\
+    Senior Backend Engineer
+
+    About us
+    We build fintech with Python and a love of Rust.
+
+    Requirements:
+    - 5+ years of Java
+    - 4+ years of Python
+    - SQL (3 years)
+    - Go is not required.
+    - Kubernetes
+
+    Nice to have
+    - Terraform
+    - Experience with AWS is required.
+
+    Kafka is a plus.
+
+    Benefits
+    - Free Docker training
+    """)
+
+
+def test_resume_sections_from_headings_in_many_forms():
+    kinds = [(s.kind, s.heading) for s in sections(RESUME)]
+    assert kinds == [("summary", ""), ("summary", "PROFESSIONAL SUMMARY"), ("skills", "Technical Skills"),
+                     ("experience", "Work Experience"), ("education", "EDUCATION")]
+
+
+def test_posting_sections():
+    kinds = [s.kind for s in sections(POSTING, "posting")]
+    assert kinds == ["intro", "about", "requirements", "preferred", "benefits"]
+    assert [s.kind for s in sections("WHAT YOU'LL BRING\nSQL\n• Bonus points:\nDbt\nPerks & benefits\nGym", "posting")
+            ] == ["requirements", "preferred", "benefits"]
+
+
+def test_years_stated_and_from_dated_roles(sm):
+    mentions = sm.extract(RESUME)
+    found = resume_years(RESUME, mentions, sections(RESUME), AS_OF)
+    assert found["java"] == (6.0, "stated")
+    # Jan 2022 - Nov 2026 (59 months, Present = as_of) + 03/2019 - 12/2021 (34 months)
+    assert found["postgresql"] == (4.9, "dated roles")
+    assert found["python"] == (2.8, "dated roles")
+    assert "docker" not in found  # only in the skills list: no dates, no years
+    roles = dated_roles(RESUME, sections(RESUME), AS_OF)
+    assert len(roles) == 2  # the education dates are not a role
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5+ years of Python and SQL", {"python": 5, "sql": 5}),
+    ("Python (3 years), SQL: 2 yrs", {"python": 3, "sql": 2}),
+    ("3-5 yrs SQL", {"sql": 3}),
+    ("at least four years of experience with Python", {"python": 4}),
+    ("Python; 5 years of SQL", {"sql": 5}),
+    ("a 4-year degree and Python", {}),
+])
+def test_stated_years_phrases(sm, text, expected):
+    assert stated_years(text, sm.extract(text)) == expected
+
+
+def test_overlapping_roles_count_once(sm):
+    text = "Experience\nAcme, Jan 2020 - Dec 2020\n- Python\nBeta, Jun 2020 - Jun 2021\n- Python\n"
+    assert resume_years(text, sm.extract(text), sections(text), AS_OF)["python"] == (1.5, "dated roles")
+
+
+def test_posting_required_preferred_with_reasons(sm):
+    target = sm.posting(POSTING)
+    by = {ts.skill_id: ts for ts in target.skills}
+    assert "rust" not in by and "docker" not in by  # about-us and benefits ask for nothing
+    assert "go" not in by  # "Go is not required"
+    assert (by["java"].importance, by["java"].min_years) == ("required", 5)
+    assert by["python"].min_years == 4 and by["sql"].min_years == 3
+    assert by["kubernetes"].reason == 'section "Requirements"'
+    assert (by["terraform"].importance, by["terraform"].reason) == ("preferred", 'section "Nice to have"')
+    assert (by["aws"].importance, by["aws"].reason) == ("required", 'cue "required"')
+    assert (by["apache-kafka"].importance, by["apache-kafka"].reason) == ("preferred", 'cue "a plus"')
+    assert by["java"].quote == "5+ years of Java"
+
+
+def test_report_verdicts_years_and_evidence(sm):
+    report = sm.match(RESUME, sm.posting(POSTING), as_of=AS_OF)
+    by = {r.skill_id: r for r in report.results}
+    java = by["java"]
+    assert (java.status, java.years.status, java.years.found) == ("matched", "met", 6.0)
+    python = by["python"]  # 2.8 of 4 years: partial, credit in proportion, both figures in the reason
+    assert (python.status, python.credit, python.years.status) == ("partial", 0.7, "unmet")
+    assert "2.8 of 4+ years (dated roles)" in python.reason
+    sql = by["sql"]  # covered through PostgreSQL and MySQL; years through the skill that gave the credit
+    assert sql.status == "matched" and sql.via in ("postgresql", "mysql") and sql.years.status == "met"
+    kube = by["kubernetes"]
+    assert (kube.status, kube.basis, kube.credit) == ("partial", "hedged", 0.5)
+    assert kube.evidence[0].polarity == "hedged" and kube.evidence[0].section == "skills"
+    assert by["terraform"].evidence[0].section == "experience"
+    # missing required skills come first
+    statuses = [(r.importance, r.status) for r in report.results]
+    assert statuses == sorted(statuses, key=lambda s: (s[0] != "required", ["missing", "partial", "matched"].index(s[1])))
+
+
+def test_years_unknown_without_dates(sm):
+    report = sm.match("Skills: Java, Python", "Requirements:\n- 5+ years of Java", as_of=AS_OF)
+    java = report.results[0]
+    assert (java.status, java.credit, java.years.status, java.years.found) == ("matched", 1.0, "unknown", None)
+
+
+def test_negated_resume_skill_is_missing_with_the_cue(sm):
+    report = sm.match("Python developer. No experience with Kubernetes.", "Requirements: Kubernetes, Python")
+    kube = next(r for r in report.results if r.skill_id == "kubernetes")
+    assert (kube.status, kube.basis) == ("missing", "negated") and "No experience" in kube.reason
+    assert kube.evidence[0].polarity == "negated"
+
+
+def test_credits_and_weights_are_configurable(sm):
+    resume = "Skills: TensorFlow. Exposure to Spark."
+    posting = "Requirements: PyTorch, Apache Spark\nNice to have: Kafka"
+    default = sm.match(resume, sm.posting(posting))
+    custom = sm.match(resume, sm.posting(posting, weights={"preferred": 0.0}),
+                      credits=skillmatch.Credits(related=0.25, hedged=0.0))
+    d = {r.skill_id: r.credit for r in default.results}
+    c = {r.skill_id: r.credit for r in custom.results}
+    assert (d["pytorch"], d["apache-spark"]) == (0.5, 0.5)
+    assert (c["pytorch"], c["apache-spark"]) == (0.25, 0.0)
+    assert custom.score == pytest.approx(0.125) and default.score == pytest.approx(1.0 / 2.5)
+    with pytest.raises(ValueError):
+        skillmatch.Credits(related=1.5)
+
+
+def test_page_numbers_for_pdf_evidence(sm, tmp_path):
+    from pdfmaker import build_pdf
+
+    lines = ["Skills: Python"] + ["filler line"] * 60 + ["Experience with Kubernetes"]
+    pdf = tmp_path / "two-pages.pdf"
+    pdf.write_bytes(build_pdf([lines[:52], lines[52:]]))
+    text = sm.read(pdf)
+    report = sm.match(text, "Requirements: Python, Kubernetes")
+    pages = {r.skill_id: r.evidence[0].page for r in report.results}
+    assert pages == {"python": 1, "kubernetes": 2}
+    assert sm.match("Skills: Python", "Requirements: Python").results[0].evidence[0].page is None
+
+
+def test_json_markdown_and_html_outputs(sm):
+    resume = 'Skills: Python, <script>alert("x")</script> SQL & Java'
+    report = sm.match(resume, "Requirements: Python, Kubernetes\nNice to have: Java")
+    data = json.loads(report.to_json())
+    assert data["schema_version"] == "1.0" and "resume_text" not in data and "mentions" not in data
+    assert data["results"][0]["name"] == "Kubernetes" and data["results"][0]["status"] == "missing"
+    md = report.to_markdown()
+    assert md.startswith("## Coverage of") and "**Required gaps:** Kubernetes" in md
+    page = report.to_html()
+    assert "<script>" not in page and "&lt;script&gt;" in page  # document text is escaped
+    assert "http://" not in page and "https://" not in page and "<link" not in page  # self-contained
+    assert '<mark class="matched" id="m8" title="Python: matched"><a href="#skill-' in page
