@@ -24,7 +24,7 @@ from typing import Sequence
 from .experience import resume_years
 from .mentions import Mention, quote
 from .roles import Target, TargetSkill
-from .sections import SectionIndex, sections
+from .sections import Section, SectionIndex, sections
 from .taxonomy import Taxonomy
 
 SCHEMA_VERSION = "1.0"
@@ -167,8 +167,10 @@ class ResumeSkills:
 
     @classmethod
     def from_mentions(cls, mentions: Sequence[Mention], taxonomy: Taxonomy, text: str | None = None,
-                      as_of: date | None = None) -> "ResumeSkills":
-        """Reduce mentions to ids; with the resume's `text`, years per skill are counted too."""
+                      as_of: date | None = None, found_sections: Sequence[Section] | None = None
+                      ) -> "ResumeSkills":
+        """Reduce mentions to ids; with the resume's `text` (and its sections, when already
+        found), years per skill are counted too."""
         counts: dict[str, int] = {}
         hedged: dict[str, str] = {}
         negated: dict[str, str] = {}
@@ -186,7 +188,9 @@ class ResumeSkills:
                 related_to.setdefault(other, sid)
         hedged = {sid: cue for sid, cue in hedged.items() if sid not in counts}
         negated = {sid: cue for sid, cue in negated.items() if sid not in counts and sid not in hedged}
-        years = resume_years(text, mentions, sections(text), as_of) if text is not None else {}
+        if text is None:
+            return cls(counts, implied, related_to, hedged, negated)
+        years = resume_years(text, mentions, found_sections or sections(text), as_of)
         return cls(counts, implied, related_to, hedged, negated, years)
 
     def mentioned(self) -> set[str]:
@@ -299,9 +303,10 @@ def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonom
     by_skill: dict[str, list[Mention]] = {}
     for m in mentions:
         by_skill.setdefault(m.skill_id, []).append(m)
+    found = sections(resume_text)
     needs_years = any(ts.min_years is not None for ts in target.skills)
-    have = ResumeSkills.from_mentions(mentions, taxonomy, resume_text if needs_years else None, as_of)
-    section_of = SectionIndex(sections(resume_text))
+    have = ResumeSkills.from_mentions(mentions, taxonomy, resume_text if needs_years else None, as_of, found)
+    section_of = SectionIndex(found)
 
     def evidence(sid: str, polarity: str = "affirmed") -> list[Evidence]:
         return [Evidence(m.text, m.start, m.end, quote(resume_text, m.start, m.end), m.method, m.score, polarity,

@@ -10,6 +10,7 @@ skill named between its dates and the next role's; overlapping roles are not cou
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Sequence
@@ -36,30 +37,52 @@ _RANGE = re.compile(
     rf"(?P<b>{_DATE}|present|current(?:ly)?|now|today|date|ongoing)(?![\w/])",
     re.IGNORECASE)
 _NOT_ROLES = ("education", "certifications", "other")
+_YEARS_WORD = re.compile(r"y(?:ea)?rs?\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _number(word: str) -> float:
     return float(_WORDS.get(word.lower(), word) if not word[0].isdigit() else word)
 
 
+def _lines_with(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each line of `text[start:end]` where `pattern` occurs: the long patterns
+    run on these lines only."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for hit in pattern.finditer(text, start, end):
+        if spans and hit.start() < spans[-1][1]:
+            continue
+        lo = text.rfind("\n", 0, hit.start()) + 1
+        hi = text.find("\n", hit.end())
+        spans.append((max(lo, start), min(end, len(text) if hi < 0 else hi)))
+    return spans
+
+
 def stated_years(text: str, mentions: Sequence[Mention]) -> dict[str, float]:
     """Years written next to skills: skill id -> years (the lower end of a range; the most
     stated when a skill has several)."""
+    hits = [hit for lo, hi in _lines_with(_YEARS_WORD, text) for hit in _STATED.finditer(text, lo, hi)]
+    if not hits:
+        return {}
     ordered = sorted((m for m in mentions if m.polarity != "negated"), key=lambda m: m.start)
-    hits = list(_STATED.finditer(text))
+    starts = [m.start for m in ordered]
     out: dict[str, float] = {}
     attached: dict[str, float] = {}
     for n, hit in enumerate(hits):
         years = _number(hit.group(1))
-        before = [m for m in ordered if m.end <= hit.start()]
-        if before and _ATTACHED.match(text[before[-1].end : hit.start()]) and "\n" not in text[before[-1].end : hit.start()]:
-            attached[before[-1].skill_id] = max(years, attached.get(before[-1].skill_id, 0.0))
+        i = bisect_left(starts, hit.start())  # mentions from i on start at or after the figure
+        prev = ordered[i - 1] if i else None
+        if prev is not None and prev.end <= hit.start() and _ATTACHED.match(gap := text[prev.end : hit.start()]) \
+                and "\n" not in gap:
+            attached[prev.skill_id] = max(years, attached.get(prev.skill_id, 0.0))
             continue
         stop = _CLAUSE_END.search(text, hit.end())
         end = min(stop.start() if stop else len(text), hits[n + 1].start() if n + 1 < len(hits) else len(text))
-        for m in ordered:
-            if hit.end() <= m.start and m.end <= end:
-                out[m.skill_id] = max(years, out.get(m.skill_id, 0.0))
+        for m in ordered[bisect_left(starts, hit.end()):]:
+            if m.end > end:
+                break
+            out[m.skill_id] = max(years, out.get(m.skill_id, 0.0))
     return {**out, **attached}
 
 
@@ -98,7 +121,8 @@ def dated_roles(text: str, found_sections: Sequence[Section], as_of: date | None
     for section in found_sections:
         if section.kind in _NOT_ROLES:
             continue
-        for hit in _RANGE.finditer(text, section.start, section.end):
+        for hit in (h for lo, hi in _lines_with(_YEAR, text, section.start, section.end)
+                    for h in _RANGE.finditer(text, lo, hi)):
             a, b = hit.group("a"), hit.group("b")
             lo = _month_index(a, as_of)
             hi = _month_index(b, as_of, end=True, whole_year=a.strip() == b.strip())
@@ -114,12 +138,13 @@ def dated_roles(text: str, found_sections: Sequence[Section], as_of: date | None
 def dated_years(roles: Sequence[Role], mentions: Iterable[Mention]) -> dict[str, float]:
     """Years per skill from the dated roles that name it, overlaps counted once."""
     spans: dict[str, list[tuple[int, int]]] = {}
+    if not roles:
+        return {}
+    starts = [role.start for role in roles]
     for m in mentions:
-        if m.polarity != "affirmed":
-            continue
-        for role in roles:
-            if role.start <= m.start < role.end:
-                spans.setdefault(m.skill_id, []).append((role.start_month, role.end_month))
+        i = bisect_right(starts, m.start) - 1
+        if m.polarity == "affirmed" and i >= 0 and m.start < roles[i].end:
+            spans.setdefault(m.skill_id, []).append((roles[i].start_month, roles[i].end_month))
     return {sid: round(_union_months(ranges) / 12, 1) for sid, ranges in spans.items()}
 
 

@@ -55,13 +55,14 @@ _POSTING = [
 ]
 
 
-def _compile(table: list[tuple[str, str]]) -> list[tuple[str, re.Pattern]]:
-    return [(kind, re.compile(rf"(?:{words})", re.IGNORECASE)) for kind, words in table]
+def _compile(table: list[tuple[str, str]]) -> re.Pattern:
+    """One pattern for a table: a group per kind, tried in the table's order."""
+    return re.compile("|".join(f"(?P<{kind}>{words})" for kind, words in table), re.IGNORECASE)
 
 
-_RESUME_KINDS = _compile(_RESUME)
-_POSTING_KINDS = _compile(_POSTING)
-KINDS = {"resume": _RESUME_KINDS, "posting": _POSTING_KINDS}
+KINDS = {"resume": _compile(_RESUME), "posting": _compile(_POSTING)}
+_EDGES = re.compile(r"^[\W\d_]+|[\W_]+$")
+_PUNCT = re.compile(r"[.,;!?]")
 
 
 @dataclass(frozen=True)
@@ -90,21 +91,21 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 def heading_kind(line: str, document: str) -> tuple[str, str] | None:
     """`(kind, heading)` when `line` opens a section of a `document` ("resume" or "posting")."""
     line = line.strip()
-    words = line.split()
-    if not words:
+    if not line:
         return None
     label, inline = line, False
-    if not (len(words) <= _HEADING_MAX_WORDS and (line.endswith(":") or line.isupper() or not re.search(r"[.,;!?]", line))):
-        hit = _LABEL.match(line)
+    if line.count(" ") >= _HEADING_MAX_WORDS or not (line.endswith(":") or line.isupper() or not _PUNCT.search(line)):
+        head = line[:64]
+        hit = _LABEL.match(line) if ":" in head or "|" in head or "–" in head or "—" in head else None
         if not hit:
             return None
         label, inline = hit.group(1), True
-    label = re.sub(r"^[\W\d_]+|[\W_]+$", "", label)
-    for kind, pattern in KINDS[document]:
-        if pattern.fullmatch(label):
-            # "Languages: Python, SQL" inside a resume's skills is a list, not a new section
-            return None if inline and kind == "other" and document == "resume" else (kind, label)
-    return None
+    label = _EDGES.sub("", label)
+    hit = KINDS[document].fullmatch(label) if len(label) <= 60 else None
+    if hit is None:
+        return None
+    # "Languages: Python, SQL" inside a resume's skills is a list, not a new section
+    return None if inline and hit.lastgroup == "other" and document == "resume" else (hit.lastgroup, label)
 
 
 def sections(text: str, document: str = "resume") -> list[Section]:
