@@ -187,3 +187,17 @@ def test_json_markdown_and_html_outputs(sm):
     assert "<script>" not in page and "&lt;script&gt;" in page  # document text is escaped
     assert "http://" not in page and "https://" not in page and "<link" not in page  # self-contained
     assert '<mark class="matched" id="m8" title="Python: matched"><a href="#skill-' in page
+
+
+def test_json_report_follows_the_published_schema(sm):
+    jsonschema = pytest.importorskip("jsonschema")
+    from pathlib import Path
+
+    schema = json.loads((Path(__file__).resolve().parents[1] / "docs" / "report.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for resume, target in [(RESUME, sm.posting(POSTING)), (RESUME, "ml-engineer"),
+                           ("Skills: Python. No experience with Kubernetes.", "Requirements: Kubernetes, Python")]:
+        data = json.loads(sm.match(resume, target, as_of=AS_OF).to_json())
+        jsonschema.validate(data, schema)
+    assert {r["years"]["status"] for r in json.loads(sm.match(RESUME, sm.posting(POSTING), as_of=AS_OF).to_json())[
+        "results"] if r["years"]} == {"met", "unmet"}
