@@ -30,7 +30,8 @@ _NEGATED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NEGATED_AFTER = re.compile(
-    r"^\W{0,3}(?:is|are)?\s*(not\s+(?:required|needed|necessary|a\s+requirement)|none\b)", re.IGNORECASE)
+    r"^\W{0,3}(?:(?:experience|knowledge|skills?|expertise|background|certification)\s+)?(?:is|are)?\s*"
+    r"(not\s+(?:required|needed|necessary|a\s+requirement)|none\b)", re.IGNORECASE)
 _HEDGED_BEFORE = re.compile(
     r"(\b(?:willing|eager|keen|want(?:ing)?|hop(?:e|ing)|plan(?:ning)?|aspiring)\s+to\s+learn\b"
     r"|\b(?:currently|now|still|presently|am|is|are|self)[\s-]+learning\b"
