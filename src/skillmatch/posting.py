@@ -97,7 +97,7 @@ def alternative_groups(text: str, mentions: Sequence[Mention]) -> dict[str, set[
     has_or: list[bool] = []
     for prev, cur in zip(ordered, ordered[1:]):
         gap = text[prev.end:cur.start]
-        if _LIST_GAP.match(gap) and "\n" not in gap:
+        if _LIST_GAP.match(gap) and ("\n" not in gap or gap.strip()):  # a list may wrap after "or" or ","
             if not groups or groups[-1][-1] is not prev:
                 groups.append([prev])
                 has_or.append(False)
