@@ -340,8 +340,10 @@ def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
 
 
 def _is_plain_word(text: str) -> bool:
-    """A word written as ordinary English (`management`, `Design`), not an acronym or a name."""
-    return text.isalpha() and (text.islower() or text.istitle() or text.isupper() and len(text) > 4)
+    """A word written as ordinary English (`management`, `Design`, `SALES`), not an acronym
+    (`HIPAA`) or a name."""
+    return text.isalpha() and (text.islower() or text.istitle() or text.isupper() and len(text) > 4
+                               and text.lower() in english_words())
 
 
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:

@@ -53,6 +53,10 @@ TITLE_WORDS = (
 )
 # After a generic skill word that starts its line, these make it a heading ("Sales Experience").
 HEADING_WORDS = ("experience", "experiences")
+BULLETS = ("-", "*", "•", "·", "–", "▪", "●", "◦", "○", "■", "◆", "‣", "⁃", "➢", "", "", "")
+# "Go is a plus", "Apex is required": a word followed by these names a skill a posting asks for.
+DEMAND_WORDS = ("plus", "required", "preferred", "bonus", "must", "essential", "mandatory", "desirable",
+                "advantage", "nice", "needed")
 # Between a plain skill and an ambiguous one, these make them alternatives ("Python or Go for").
 ALTERNATIVE_WORDS = ("or", "and", ",", "/")
 # Between a degree word and a skill word, these end the degree's field ("MS Project, budgeting").
@@ -94,6 +98,10 @@ class Lexicon:
         self.cues = hashes(strings, CUE_WORDS)
         self.titles = hashes(strings, TITLE_WORDS)
         self.headings = hashes(strings, HEADING_WORDS)
+        self.copulas = hashes(strings, ("is", "are"))
+        self.bullets = hashes(strings, BULLETS)
+        self.item_ends = hashes(strings, (".", ")"))
+        self.demands = hashes(strings, DEMAND_WORDS)
         self.alternatives = hashes(strings, ALTERNATIVE_WORDS)
         self.degrees = KeySet(hashes(strings, DEGREE_WORDS) | hashes(strings, (w + "." for w in DEGREE_WORDS)))
         self.hyphen = strings.add("-")
@@ -181,8 +189,9 @@ def has_context(v: DocView, start: int, end: int, words: frozenset[int]) -> bool
 
 def has_cue(v: DocView, start: int, end: int) -> bool:
     """True when a skill cue (`experience in`, `knowledge of`, `Skills:`) shortly precedes `start`,
-    or `experience` follows (`accounting experience`)."""
-    if followed_by(v, end, v.lex.headings):
+    or `experience` follows (`accounting experience`), or a demand (`Go is a plus`), or it opens
+    a bulleted item (`- Budgeting`, `3. Annual budgeting`)."""
+    if followed_by(v, end, v.lex.headings) or demanded(v, end) or opens_item(v, start):
         return True
     i, seen = start - 1, 0
     while i >= 0 and seen < CUE_WINDOW and i not in v.newline:
@@ -191,6 +200,38 @@ def has_cue(v: DocView, start: int, end: int) -> bool:
                 return True
             seen += 1
         i -= 1
+    return False
+
+
+def opens_item(v: DocView, start: int) -> bool:
+    """True when `start` is the first or second word after a bullet or item number at a line start."""
+    words = []
+    i = start - 1
+    while i >= 0 and i not in v.newline:
+        if not v.space[i]:
+            words.append(i)
+            if len(words) > 3:
+                return False
+        i -= 1
+    if not words:
+        return False
+    first = words[-1]
+    marks = 1 if v.lower[first] in v.lex.bullets else 2 if (
+        len(words) > 1 and v.lex.strings[v.orth[first]].isdigit() and v.lower[words[-2]] in v.lex.item_ends) else 0
+    return bool(marks) and len(words) - marks <= 1
+
+
+def demanded(v: DocView, end: int) -> bool:
+    """True for `X is a plus`, `X is required`, `X are nice to have` right after a mention."""
+    i = v.next_word(end)
+    if i is None or v.lower[i] not in v.lex.copulas:
+        return False
+    for _ in range(3):
+        i = v.next_word(i + 1)
+        if i is None:
+            return False
+        if v.lower[i] in v.lex.demands:
+            return True
     return False
 
 

@@ -31,7 +31,8 @@ _NEGATED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NEGATED_AFTER = re.compile(
-    r"^\W{0,3}(?:(?:experience|knowledge|skills?|expertise|background|certification)\s+)?(?:is|are)?\s*"
+    r"^(?:\s*(?:,|/|and|or)\s*(?:\.?[\w#+-]+(?:\.\w+)*)(?: [\w#+-]+)?){0,4}"  # the rest of a list: "Swift and Kotlin are not required"
+    r"\W{0,3}(?:(?:experience|knowledge|skills?|expertise|background|certification)\s+)?(?:is|are)?\s*"
     r"(not\s+(?:required|needed|necessary|a\s+requirement)|none\b)", re.IGNORECASE)
 _HEDGED_BEFORE = re.compile(
     r"(\b(?:willing|eager|keen|want(?:ing)?|hop(?:e|ing)|plan(?:ning)?|aspiring)\s+to\s+learn\b"
