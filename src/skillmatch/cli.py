@@ -14,6 +14,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
+from .cli_taxonomy import taxonomy_app
 from .errors import SkillmatchError
 
 HELP = """Find skills in resumes and job postings, and measure coverage and gaps.
@@ -36,6 +37,7 @@ class _DefaultToMatch(TyperGroup):
 
 app = typer.Typer(cls=_DefaultToMatch, help=HELP, no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False, rich_markup_mode=None)
+app.add_typer(taxonomy_app, name="taxonomy")
 
 
 class Format(str, Enum):

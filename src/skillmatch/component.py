@@ -295,7 +295,7 @@ def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
     """Expand every skill's forms into variants and index them for matching."""
     loose: dict[str, tuple[str, str, bool]] = {}  # lowercase variant -> (skill id, method, guarded)
     strict: dict[str, tuple[str, str, bool]] = {}
-    skills = sorted(taxonomy, key=lambda s: s.id)
+    skills = sorted((s for s in taxonomy if s.match), key=lambda s: s.id)
     for generated in (False, True):  # forms written in the taxonomy win over generated ones
         for skill in skills:
             for form in insensitive_forms(skill):
