@@ -13,7 +13,6 @@ def taxonomy_stats(taxonomy: Taxonomy, top: int = 10) -> dict:
     matched = [s for s in skills if s.match]
     depth = _depths(taxonomy)
     categories = Counter(s.category or "(none)" for s in matched)
-    attributes = Counter(f"{k}={v}" for s in skills for k, v in s.attributes)
     return {
         "skills": len(matched),
         "grouping_nodes": len(skills) - len(matched),
@@ -27,8 +26,23 @@ def taxonomy_stats(taxonomy: Taxonomy, top: int = 10) -> dict:
         "roots": sum(1 for s in skills if not s.broader),
         "max_depth": max(depth.values(), default=0),
         "with_uri": sum(1 for s in skills if s.uri),
-        "attributes": dict(attributes.most_common(top)),
+        "attributes": _attribute_counts(skills, top),
     }
+
+
+def _attribute_counts(skills: list, top: int) -> dict[str, int]:
+    """Entries per attribute value (`hot_technology=True`), or per attribute when values are many."""
+    values: dict[str, Counter] = {}
+    for skill in skills:
+        for key, value in skill.attributes:
+            values.setdefault(key, Counter())[value] += 1
+    out: dict[str, int] = {}
+    for key, counts in sorted(values.items()):
+        if len(counts) <= top:
+            out.update((f"{key}={v}", n) for v, n in counts.most_common())
+        else:
+            out[key] = sum(counts.values())
+    return out
 
 
 def _depths(taxonomy: Taxonomy) -> dict[str, int]:

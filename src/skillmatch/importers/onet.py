@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from ..taxonomy import alias_key
 from .drafts import Draft, Imported, finish, unique_ids
 from .rows import read_rows, source_file
 
@@ -25,11 +26,11 @@ def import_onet(folder: str | Path) -> Imported:
     commodities: dict[str, str] = {}
     uses: dict[str, Counter] = {}  # example -> commodity code -> rows
     hot: dict[str, bool] = {}
-    spelling: dict[str, str] = {}  # one spelling per example, compared case-insensitively
+    spelling: dict[str, str] = {}  # one spelling per example, compared as labels are (`alias_key`)
     for name, row in rows:
         if not row["Example"] or not row["Commodity Code"]:
             continue
-        example = spelling.setdefault(row["Example"].lower(), row["Example"])
+        example = spelling.setdefault(alias_key(row["Example"]), row["Example"])
         commodities.setdefault(row["Commodity Code"], row["Commodity Title"])
         uses.setdefault(example, Counter())[row["Commodity Code"]] += 1
         if name.startswith("Technology"):
