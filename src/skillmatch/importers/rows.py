@@ -33,7 +33,8 @@ def read_rows(path: Path, required: tuple[str, ...], delimiter: str = ",") -> It
     csv.field_size_limit(sys.maxsize)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle, delimiter=delimiter)
+            quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL  # TSV releases are unquoted
+            reader = csv.DictReader(handle, delimiter=delimiter, quoting=quoting, strict=True)
             header = [h.strip() for h in reader.fieldnames or ()]
             missing = [c for c in required if c not in header]
             if missing:
