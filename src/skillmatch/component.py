@@ -128,7 +128,7 @@ class SkillMatcher:
         self._stop_next = {s.id: guards.hashes(strings, s.not_followed_by) for s in taxonomy
                            if s.not_followed_by}
         self._weak_kinds = {s.id for s in taxonomy if s.kind in WEAK_KINDS}
-        self._pair_keys = KeySet(self._tables.pair_keys)
+        self._pair_keys = self._tables.pair_keys
         self._fuzzy_index = FuzzyIndex(self._tables.fuzzy_forms, self.fuzzy_min_length)
         self._word_cache: dict[int, tuple[str, str, float] | None] = {}
         self._word_hits: set[int] = set()
@@ -287,7 +287,7 @@ class CompiledTaxonomy:
     fuzzy_forms: list[tuple[str, str]]  # (one-word form, skill id) open to typo matching
     compact: dict[str, str]  # forms without spaces, hyphens, dots -> skill id (`machinelearning`)
     splits: dict[str, str]  # one-word forms open to being written as two words (`postgresql`)
-    pair_keys: list[int]  # `pair_key`s of those cut in two (`postgre` + `sql`)
+    pair_keys: KeySet  # `pair_key`s of those cut in two (`postgre` + `sql`); built once, pickled
 
 
 def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
@@ -333,7 +333,7 @@ def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
         fuzzy_forms=[(v, sid) for v, sid in singles.items() if sid in fuzzy_ok],
         compact=compact_forms,
         splits=splits,
-        pair_keys=pair_key(firsts, seconds).tolist(),
+        pair_keys=KeySet(pair_key(firsts, seconds).tolist()),
     )
 
 
