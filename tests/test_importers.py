@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 import skillmatch
 from conftest import shared
+from skillmatch import component
 from skillmatch.cli import app
 from skillmatch.taxonomy import load_taxonomy
 
@@ -48,6 +49,7 @@ def forms(skill) -> set[str]:
 def test_esco_ids_come_from_uris_and_names_are_unchanged(esco):
     python = esco[PYTHON]
     assert python.uri == "http://data.europa.eu/esco/skill/aaaa0001-0000-4000-8000-000000000001"
+    assert python.id == "esco-" + python.uri.rsplit("/", 1)[1]
     assert python.name == "Python (computer programming)"
     assert esco[ML].name == "machine learning"
 
@@ -88,6 +90,21 @@ def test_imported_esco_extracts_skills_and_never_grouping_nodes(tmp_path):
     found = {m.skill_id for m in sm.extract(text)}
     assert {PYTHON, ML, "esco-aaaa0004-0000-4000-8000-000000000004"} <= found
     assert not found & {ICT, SOFTWARE}
+
+
+def test_compiled_matcher_is_cached_by_content(tmp_path, monkeypatch):
+    _, _, path = imported(tmp_path, "esco", ESCO_MINI)
+    skillmatch.load(taxonomy=path)
+    copy = tmp_path / "copy" / "esco-copy.yaml"
+    copy.parent.mkdir()
+    copy.write_bytes(path.read_bytes())
+
+    def compile_again(*args, **kwargs):
+        raise AssertionError("an unchanged taxonomy was compiled again")
+
+    monkeypatch.setattr(component, "compile_taxonomy", compile_again)
+    mentions = skillmatch.load(taxonomy=copy).extract("Python 3 and ML.")
+    assert {m.skill_id for m in mentions} == {PYTHON, ML}
 
 
 def test_esco_missing_file_is_one_sentence(tmp_path):
