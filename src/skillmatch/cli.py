@@ -14,6 +14,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
+from .cli_taxonomy import taxonomy_app
 from .errors import SkillmatchError
 
 HELP = """Find skills in resumes and job postings, and measure coverage and gaps.
@@ -26,9 +27,12 @@ Documents may be PDF, DOCX, TXT, MD or HTML; `-` reads standard input.
 
 
 class _DefaultToMatch(TyperGroup):
-    """Route `skillmatch RESUME ...` to the `match` command."""
+    """Route `skillmatch RESUME ...` to the `match` command, and a leading `--taxonomy FILE`
+    (`skillmatch --taxonomy esco.yaml extract ...`) to the command that follows it."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if len(args) > 2 and args[0] in ("--taxonomy", "-t") and args[2] in self.commands:
+            args = [args[2], *args[:2], *args[3:]]
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["match", *args]
         return super().parse_args(ctx, args)
@@ -36,6 +40,7 @@ class _DefaultToMatch(TyperGroup):
 
 app = typer.Typer(cls=_DefaultToMatch, help=HELP, no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False, rich_markup_mode=None)
+app.add_typer(taxonomy_app, name="taxonomy")
 
 
 class Format(str, Enum):
