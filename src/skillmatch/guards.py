@@ -36,7 +36,7 @@ CUE_WORDS = (
     "excellent", "good", "solid", "advanced", "hands", "abilities", "ability", "specialized",
     "specialised", "specializing", "specialising", "focus", "certified", "strengths", "areas",
     "demonstrated", "proven", "exposure", "fluent", "fluency", "capabilities", "qualities",
-    "clear", "effective", "verbal", "written", "oral", "years", "yrs",
+    "clear", "effective", "verbal", "written", "oral", "years", "yrs", "includes", "including", "such",
 )
 # A generic skill word followed by one of these names a job, an employer or a field label.
 TITLE_WORDS = (
