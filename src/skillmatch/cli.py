@@ -14,6 +14,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
+from .cli_build import role_app, taxonomy_build_cmd
 from .errors import SkillmatchError
 
 HELP = """Find skills in resumes and job postings, and measure coverage and gaps.
@@ -259,6 +260,12 @@ def roles_cmd(taxonomy: Optional[Path] = TaxonomyOpt) -> None:
         for rid in sm.roles():
             target = sm.role(rid)
             typer.echo(f"{rid}\t{target.name} ({len(target.skills)} skills)")
+
+
+taxonomy_app = typer.Typer(help="Build skill taxonomies from documents.", no_args_is_help=True)
+taxonomy_app.command("build")(taxonomy_build_cmd)
+app.add_typer(taxonomy_app, name="taxonomy")
+app.add_typer(role_app, name="role")
 
 
 class _errors:
