@@ -43,7 +43,7 @@ _ITEM_SEP = {",", "/", "|", "&", "and", "or", "(", ")", "[", "]", "+", "etc", "e
 _CUES = frozenset(CUE_WORDS) | {
     "tools", "technologies", "languages", "software", "packages", "platforms", "frameworks", "libraries",
     "stack", "using", "utilizing", "utilising", "proficiency", "mastery", "comfortable", "requirements",
-    "qualifications",
+    "qualifications", "able",
 }
 # Words that make a short label ("Skills:", "Nice to have:", "Tech stack:") cue what follows.
 _LABEL_CUES = _CUES | {"nice", "must", "have", "bonus", "plus", "stack", "preferred", "required", "desired",
@@ -58,7 +58,14 @@ _WRAPPERS = frozenset(STOP_WORDS) | _CUES | {
     "applications", "application", "programs", "program", "systems", "system", "with", "such", "like",
     "including", "desired", "preferably", "ideally", "demonstrable", "comfort",
 }
-_SKILL_NOUNS = {"skills", "skill"}  # kept after an adjective: "analytical skills"
+# Cue words that also head compounds: they cue only a name after them ("languages Python").
+_NOUN_CUES = frozenset({"tools", "technologies", "languages", "software", "packages", "platforms", "frameworks",
+                        "libraries", "stack", "focus", "training", "areas", "background", "understanding"})
+_KEPT_AFTER_ADJECTIVE = frozenset({"skills", "skill", "environment"})  # "fast-paced environment"
+_HEAD_NOUNS = frozenset({"focus", "training", "software", "development"})  # never trimmed from the end
+_INFINITIVE_CUES = frozenset({"ability", "abilities", "able", "capacity", "how"})  # "ability to <verb phrase>"
+_PREPOSITIONS = frozenset({"under", "in", "on", "with", "across", "within", "without", "through", "from"})
+MAX_VERB_WORDS = 3
 # A last word naming a person, a team, an employer, a degree or a field, not a skill.
 _NOT_SKILL_HEADS = (set(TITLE_WORDS) - {"tool", "tools", "services", "solutions", "technologies", "teaching", ":"}) | {
     "field", "fields", "degree", "degrees", "candidate", "candidates", "colleagues", "applicants", "employer",
@@ -212,14 +219,21 @@ def _clause_candidates(clause: list[Word | None], cued_before: bool) -> Iterator
     short = [c for c in cleaned if c and len(c) <= MAX_WORDS]
     named = sum(1 for c in short if any(is_name(w.text) for w in c))
     is_list = len(short) >= 3 and named * 2 >= len(short) and len(short) * 2 > len(items)
+    traits = sum(1 for c in short if len(c) == 1 and _adjective(c[0].text))
+    is_traits = len(short) >= 3 and traits * 2 >= len(short) and len(short) * 2 > len(items)  # "proactive, curious"
+    is_list = is_list or is_traits
     cue_at = next((w.start for w in clause if w is not None and w.text.lower() in _CUES), None)
     verbs = False  # "ability to collect, organize and disseminate information": all verbs
     for item, words in zip(items, cleaned):
         cued = cued_before or cue_at is not None and cue_at <= item[-1].start
         verbs = verbs or words is None
-        if words and len(words) <= MAX_WORDS and (cued or is_list) and _acceptable(words) and not (
+        if words and len(words) <= MAX_WORDS and (cued or is_list) and _acceptable(words, is_traits) and not (
                 verbs and words[0].text.islower()):
             yield _candidate(words, CUE if cued else LIST)
+        if cued:
+            for phrase in _later_phrases(item, words):
+                if len(phrase) <= MAX_WORDS and _acceptable(phrase):
+                    yield _candidate(phrase, CUE)
     for run in _name_runs(clause):
         if _acceptable(run):
             yield _candidate(run, NAME)
@@ -228,45 +242,107 @@ def _clause_candidates(clause: list[Word | None], cued_before: bool) -> Iterator
 def _trim(item: list[Word]) -> list[Word] | None:
     """The item without wrapping words, cut at the first stop word after its start.
 
-    An item that is a verb after "to" ("ability to collaborate") is None; "exposure to
+    After "ability to", "able to" and the like, the item is a verb phrase ("work independently",
+    "work under pressure"); one lone verb ("ability to collaborate") is None. "exposure to
     Python" keeps Python.
     """
     words = list(item)
-    last_cue = max((i for i, w in enumerate(words) if w.text.lower() in _CUES), default=None)
-    if last_cue is not None and any(w.text.lower() not in _WRAPPERS for w in words[last_cue + 1:]):
-        words = words[last_cue + 1:]  # "we need someone with experience in NodeJS"
-    after_to = False
-    while words and words[0].text.lower() in _WRAPPERS:
-        after_to = words.pop(0).text.lower() == "to"
-    if after_to and words and not is_name(words[0].text):
-        return None
+    cut = max((i for i, w in enumerate(words) if _cues_what_follows(words, i)), default=None)
+    if cut is not None and any(w.text.lower() not in _WRAPPERS for w in words[cut + 1:]):
+        words = words[cut + 1:]  # "we need someone with experience in NodeJS"
+    before = item[len(item) - len(words) - 1].text.lower() if len(words) < len(item) else ""
+    while words and words[0].text.lower() in _WRAPPERS - _HEAD_NOUNS:
+        word = words.pop(0).text.lower()
+        if word == "to" and words and not is_name(words[0].text) and before in _INFINITIVE_CUES:
+            return _verb_phrase(words)
+        before = word
+    return _noun_phrase(words)
+
+
+def _cues_what_follows(words: list[Word], i: int) -> bool:
+    """A cue word; one that also heads compounds ("software development") only before a name."""
+    word = words[i].text.lower()
+    if word in _NOUN_CUES:
+        return i + 1 < len(words) and is_name(words[i + 1].text)
+    return word in _CUES
+
+
+def _noun_phrase(words: list[Word]) -> list[Word]:
+    """`words` up to the first stop word, without wrapping words at the end; [] when nothing is left."""
     for i, w in enumerate(words):
         if w.text.lower() in STOP_WORDS:
             words = words[:i]
             break
-    while words and words[-1].text.lower() in _WRAPPERS:
-        if words[-1].text.lower() in _SKILL_NOUNS and len(words) == 2 and _ADJECTIVE.match(words[0].text.lower()):
-            break
+    while words and words[-1].text.lower() in _WRAPPERS and words[-1].text.lower() not in _HEAD_NOUNS:
+        if len(words) == 2 and words[1].text.lower() in _KEPT_AFTER_ADJECTIVE and _adjective(words[0].text):
+            break  # "analytical skills", "fast-paced environment"
         words.pop()
     if not words or any(w.text[:1].isdigit() or not _LETTER.search(w.text) for w in words):
         return []
     return words
 
 
+def _verb_phrase(words: list[Word]) -> list[Word] | None:
+    """A verb and up to two more words, a preposition allowed after the verb ("work under
+    pressure", "meet deadlines"); None for a lone verb."""
+    phrase = words[:1]
+    for w in words[1:MAX_VERB_WORDS]:
+        lower = w.text.lower()
+        if lower in STOP_WORDS and not (len(phrase) == 1 and lower in _PREPOSITIONS):
+            break
+        phrase.append(w)
+    while len(phrase) > 1 and phrase[-1].text.lower() in STOP_WORDS:
+        phrase.pop()
+    if len(phrase) < 2 or any(not w.text.isalpha() for w in phrase) or phrase[-1].text.lower() in _NOT_SKILL_HEADS:
+        return None
+    return phrase
+
+
+def _later_phrases(item: list[Word], first: list[Word] | None) -> Iterator[list[Word]]:
+    """Noun phrases of two or more words after the first one of a cued item: "experience as an
+    analyst in a fast-paced environment" -> "fast-paced environment"."""
+    end = first[-1].end if first else 0
+    run: list[Word] = []
+    for w in [w for w in item if w.start >= end] + [None]:
+        if w is not None and w.text.lower() not in STOP_WORDS:
+            run.append(w)
+            continue
+        phrase = _noun_phrase(_without_leading_wrappers(run))
+        if len(phrase) >= 2:
+            yield phrase
+        run = []
+
+
+def _without_leading_wrappers(words: list[Word]) -> list[Word]:
+    i = 0
+    while i < len(words) and words[i].text.lower() in _WRAPPERS - _HEAD_NOUNS:
+        i += 1
+    return words[i:]
+
+
 def _spread_heads(items: list[list[Word] | None]) -> list[list[Word] | None]:
-    """`written`, `verbal communication` -> `written communication`, `verbal communication`."""
+    """`written`, `verbal communication` -> `written communication`, `verbal communication`;
+    `quantitative`, `analytical`, `statistical skills` -> each `... skills`."""
     out = list(items)
-    for i in range(len(out) - 1):
+    for i in range(len(out) - 2, -1, -1):
         one, nxt = out[i], out[i + 1]
-        if one and nxt and len(one) == 1 and len(nxt) >= 2 and all(_ADJECTIVE.match(w[0].text) for w in (one, nxt)):
-            out[i] = [Word(f"{one[0].text} {' '.join(w.text for w in nxt[1:])}", one[0].start, one[0].end)]
+        head = " ".join(w.text for w in nxt).split(" ")[1:] if nxt else []
+        if one and head and len(one) == 1 and all(_ADJECTIVE.match(w[0].text.split(" ")[0]) for w in (one, nxt)):
+            out[i] = [Word(f"{one[0].text} {' '.join(head)}", one[0].start, one[0].end)]
     return out
 
 
-def _acceptable(words: list[Word]) -> bool:
-    """False for a lone adjective or adverb, a job title, a degree, a single lowercase letter."""
+def _adjective(word: str) -> bool:
+    """`analytical`, `proactive`, `detail-oriented`, `self-motivated` (by their endings)."""
+    return bool(_ADJECTIVE.match(word.lower().replace("-", "")))
+
+
+def _acceptable(words: list[Word], adjectives: bool = False) -> bool:
+    """False for a lone adjective or adverb (unless `adjectives`), a job title, a degree, a single
+    lowercase letter."""
     lower = [w.text.lower() for w in words]
-    if len(lower) == 1 and (_ADJECTIVE.match(lower[0]) and (words[0].text.islower() or lower[0] in english_words())
+    if len(lower) == 1 and (_ADJECTIVE.match(lower[0]) and not adjectives and (
+            words[0].text.islower() or lower[0] in english_words())
                             or len(lower[0]) == 1 and words[0].text.islower()):
         return False
     if lower[-1] in _NOT_SKILL_HEADS or " ".join(lower[-2:]) in _NOT_SKILL_HEADS:

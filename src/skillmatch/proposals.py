@@ -55,11 +55,18 @@ class _Group:
 
 
 def group_key(phrase: str) -> str:
-    """What variants of one skill share: `Node.js`, `node js`, `NodeJS` -> `nodejs`; `APIs` -> `api`."""
-    head, _, last = phrase.rpartition(" ")
-    if len(last) > 3 and last.isalpha() and last.endswith("s") and last[-2:] not in ("ss", "us", "is"):
-        last = last[:-3] + "y" if last.endswith("ies") else last[:-1]
-    return compact(f"{head} {last}")
+    """What variants of one skill share: `Node.js`, `node js`, `NodeJS` -> `nodejs`; `APIs` -> `api`;
+    `work independently`, `working independently` -> `workindependently`."""
+    words = phrase.split(" ")
+    if len(words) > 1 and len(words[0]) > 5 and words[0].lower().endswith("ing"):
+        words[0] = words[0][:-3]
+    return compact(" ".join(_singular(w) for w in words))
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.isalpha() and word.endswith("s") and word[-2:] not in ("ss", "us", "is"):
+        return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return word
 
 
 class Tally:
