@@ -43,8 +43,12 @@ _ITEM_SEP = {",", "/", "|", "&", "and", "or", "(", ")", "[", "]", "+", "etc", "e
 _CUES = frozenset(CUE_WORDS) | {
     "tools", "technologies", "languages", "software", "packages", "platforms", "frameworks", "libraries",
     "stack", "using", "utilizing", "utilising", "proficiency", "mastery", "comfortable", "requirements",
-    "qualifications", "able",
+    "qualifications", "able", "willingness", "desire", "eager", "eagerness",
 }
+# Verbs of tasks whose object is often a skill ("conduct variance analysis", "develop dashboards").
+_TASK_VERBS = frozenset(f"{stem}{end}" for stem in (
+    "conduct", "perform", "develop", "implement", "apply", "leverag", "utiliz", "build", "maintain", "creat")
+    for end in ("", "e", "s", "es", "ing", "ed"))  # not "design" or "use": nouns in skills too
 # Words that make a short label ("Skills:", "Nice to have:", "Tech stack:") cue what follows.
 _LABEL_CUES = _CUES | {"nice", "must", "have", "bonus", "plus", "stack", "preferred", "required", "desired",
                        "tech", "technical"}
@@ -61,9 +65,14 @@ _WRAPPERS = frozenset(STOP_WORDS) | _CUES | {
 # Cue words that also head compounds: they cue only a name after them ("languages Python").
 _NOUN_CUES = frozenset({"tools", "technologies", "languages", "software", "packages", "platforms", "frameworks",
                         "libraries", "stack", "focus", "training", "areas", "background", "understanding"})
+# Generic nouns kept after a lowercase word ("ensemble methods"); a phrase is grouped without them.
+GENERIC_HEADS = frozenset({"skills", "skill", "systems", "system", "methods", "techniques", "concepts", "principles",
+                           "practices", "tools", "abilities"})
 _KEPT_AFTER_ADJECTIVE = frozenset({"skills", "skill", "environment"})  # "fast-paced environment"
 _HEAD_NOUNS = frozenset({"focus", "training", "software", "development"})  # never trimmed from the end
-_INFINITIVE_CUES = frozenset({"ability", "abilities", "able", "capacity", "how"})  # "ability to <verb phrase>"
+_LEADING_HEADS = _HEAD_NOUNS | {"system", "systems", "application", "applications", "program", "programs"}
+_INFINITIVE_CUES = frozenset({"ability", "abilities", "able", "capacity", "how", "willingness", "desire", "eager",
+                              "eagerness"})  # "ability to <verb phrase>"
 _PREPOSITIONS = frozenset({"under", "in", "on", "with", "across", "within", "without", "through", "from"})
 MAX_VERB_WORDS = 3
 # A last word naming a person, a team, an employer, a degree or a field, not a skill.
@@ -222,14 +231,14 @@ def _clause_candidates(clause: list[Word | None], cued_before: bool) -> Iterator
     traits = sum(1 for c in short if len(c) == 1 and _adjective(c[0].text))
     is_traits = len(short) >= 3 and traits * 2 >= len(short) and len(short) * 2 > len(items)  # "proactive, curious"
     is_list = is_list or is_traits
-    cue_at = next((w.start for w in clause if w is not None and w.text.lower() in _CUES), None)
+    cue_at = next((w.start for w in clause if w is not None and w.text.lower() in _CUES | _TASK_VERBS), None)
     verbs = False  # "ability to collect, organize and disseminate information": all verbs
     for item, words in zip(items, cleaned):
         cued = cued_before or cue_at is not None and cue_at <= item[-1].start
-        verbs = verbs or words is None
         if words and len(words) <= MAX_WORDS and (cued or is_list) and _acceptable(words, is_traits) and not (
                 verbs and words[0].text.islower()):
             yield _candidate(words, CUE if cued else LIST)
+        verbs = verbs or _infinitive(words)
         if cued:
             for phrase in _later_phrases(item, words):
                 if len(phrase) <= MAX_WORDS and _acceptable(phrase):
@@ -250,13 +259,27 @@ def _trim(item: list[Word]) -> list[Word] | None:
     cut = max((i for i, w in enumerate(words) if _cues_what_follows(words, i)), default=None)
     if cut is not None and any(w.text.lower() not in _WRAPPERS for w in words[cut + 1:]):
         words = words[cut + 1:]  # "we need someone with experience in NodeJS"
-    before = item[len(item) - len(words) - 1].text.lower() if len(words) < len(item) else ""
-    while words and words[0].text.lower() in _WRAPPERS - _HEAD_NOUNS:
-        word = words.pop(0).text.lower()
-        if word == "to" and words and not is_name(words[0].text) and before in _INFINITIVE_CUES:
-            return _verb_phrase(words)
+    before = item[len(item) - len(words) - 1] if len(words) < len(item) else None
+    while words and words[0].text.lower() in _WRAPPERS - _LEADING_HEADS:
+        word = words.pop(0)
+        if word.text.lower() == "to" and words and not is_name(words[0].text) and before is not None \
+                and before.text.lower() in _INFINITIVE_CUES:
+            return _verb_phrase(words) or _lone_verb(before, word, words)
         before = word
     return _noun_phrase(words)
+
+
+def _lone_verb(cue: Word, to: Word, words: list[Word]) -> list[Word] | None:
+    """`ability to coordinate`, `willingness to learn` whole: a lone verb names no skill by itself."""
+    verb = words[0].text
+    if len(words) == 1 and verb.isalpha() and verb.islower() and verb not in _WRAPPERS:
+        return [cue, to, words[0]]
+    return None
+
+
+def _infinitive(words: list[Word] | None) -> bool:
+    """True for None (a verb) and for `ability to <verb>`."""
+    return words is None or len(words) == 3 and words[1].text.lower() == "to"
 
 
 def _cues_what_follows(words: list[Word], i: int) -> bool:
@@ -264,7 +287,7 @@ def _cues_what_follows(words: list[Word], i: int) -> bool:
     word = words[i].text.lower()
     if word in _NOUN_CUES:
         return i + 1 < len(words) and is_name(words[i + 1].text)
-    return word in _CUES
+    return word in _CUES or word in _TASK_VERBS
 
 
 def _noun_phrase(words: list[Word]) -> list[Word]:
@@ -274,8 +297,12 @@ def _noun_phrase(words: list[Word]) -> list[Word]:
             words = words[:i]
             break
     while words and words[-1].text.lower() in _WRAPPERS and words[-1].text.lower() not in _HEAD_NOUNS:
-        if len(words) == 2 and words[1].text.lower() in _KEPT_AFTER_ADJECTIVE and _adjective(words[0].text):
+        last = words[-1].text.lower()
+        if len(words) == 2 and last in _KEPT_AFTER_ADJECTIVE and _adjective(words[0].text):
             break  # "analytical skills", "fast-paced environment"
+        if len(words) >= 2 and last in GENERIC_HEADS and words[-2].text.islower() and \
+                words[-2].text.lower() not in _WRAPPERS:
+            break  # "operating systems", "writing skills": grouped with "writing" by `group_key`
         words.pop()
     if not words or any(w.text[:1].isdigit() or not _LETTER.search(w.text) for w in words):
         return []
@@ -315,7 +342,7 @@ def _later_phrases(item: list[Word], first: list[Word] | None) -> Iterator[list[
 
 def _without_leading_wrappers(words: list[Word]) -> list[Word]:
     i = 0
-    while i < len(words) and words[i].text.lower() in _WRAPPERS - _HEAD_NOUNS:
+    while i < len(words) and words[i].text.lower() in _WRAPPERS - _LEADING_HEADS:
         i += 1
     return words[i:]
 
@@ -345,7 +372,7 @@ def _acceptable(words: list[Word], adjectives: bool = False) -> bool:
             words[0].text.islower() or lower[0] in english_words())
                             or len(lower[0]) == 1 and words[0].text.islower()):
         return False
-    if lower[-1] in _NOT_SKILL_HEADS or " ".join(lower[-2:]) in _NOT_SKILL_HEADS:
+    if lower[-1] in _NOT_SKILL_HEADS or " ".join(lower[-2:]) in _NOT_SKILL_HEADS or lower[0] in _TASK_VERBS:
         return False
     return not any(w in _DEGREES for w in lower)
 

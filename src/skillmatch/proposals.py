@@ -26,7 +26,7 @@ from spacy.language import Language
 
 from .api import TOKENIZER_CONFIG, SkillMatch
 from .mentions import doc_mentions, quote
-from .mining import CUE, LIST, candidates, clauses
+from .mining import CUE, GENERIC_HEADS, LIST, candidates, clauses
 from .variants import compact
 
 FUZZY_MAX_EDITS = 1  # spellings of 8+ letters this many edits apart are one skill
@@ -56,8 +56,10 @@ class _Group:
 
 def group_key(phrase: str) -> str:
     """What variants of one skill share: `Node.js`, `node js`, `NodeJS` -> `nodejs`; `APIs` -> `api`;
-    `work independently`, `working independently` -> `workindependently`."""
+    `work independently`, `working independently` -> `workindependently`; `writing skills` -> `writing`."""
     words = phrase.split(" ")
+    if len(words) > 1 and words[-1].lower() in GENERIC_HEADS:
+        words.pop()
     if len(words) > 1 and len(words[0]) > 5 and words[0].lower().endswith("ing"):
         words[0] = words[0][:-3]
     return compact(" ".join(_singular(w) for w in words))
