@@ -234,7 +234,7 @@ def _clause_candidates(clause: list[Word | None], cued_before: bool) -> Iterator
     cue_at = next((w.start for w in clause if w is not None and w.text.lower() in _CUES | _TASK_VERBS), None)
     verbs = False  # "ability to collect, organize and disseminate information": all verbs
     for item, words in zip(items, cleaned):
-        cued = cued_before or cue_at is not None and cue_at <= item[-1].start
+        cued = cued_before or cue_at is not None
         if words and len(words) <= MAX_WORDS and (cued or is_list) and _acceptable(words, is_traits) and not (
                 verbs and words[0].text.islower()):
             yield _candidate(words, CUE if cued else LIST)
