@@ -117,6 +117,13 @@ def is_name(word: str) -> bool:
     return word[:1].isupper() or tech_shaped(word)
 
 
+def distinctive(phrase: str) -> bool:
+    """A name no dictionary has: each word capitalised or tech-shaped, one of them tech-shaped or
+    not an English word (`Sitecore`, `J2EE`, `Google Tag Manager`; not `London`, `Female`)."""
+    words = phrase.split(" ")
+    return all(map(is_name, words)) and any(tech_shaped(w) or w.lower() not in english_words() for w in words)
+
+
 def candidates(clauses: list[Clause]) -> Iterator[Candidate]:
     """Candidate skill phrases of a document's `clauses`, strongest context first for each span.
 

@@ -26,7 +26,7 @@ from spacy.language import Language
 
 from .api import TOKENIZER_CONFIG, SkillMatch
 from .mentions import doc_mentions, quote
-from .mining import CUE, GENERIC_HEADS, LIST, candidates, clauses
+from .mining import CUE, GENERIC_HEADS, LIST, candidates, clauses, distinctive
 from .variants import compact
 
 FUZZY_MAX_EDITS = 1  # spellings of 8+ letters this many edits apart are one skill
@@ -102,7 +102,8 @@ class Tally:
         """Groups named as skills in at least `min_docs` documents, best first; `known(spellings)`
         returns the spellings that name skills already known, whose groups are left out."""
         merged = _merge_near_spellings(self.groups, min_docs)
-        keep = {k: g for k, g in merged.items() if len(g.skill_docs) >= min_docs}
+        keep = {k: g for k, g in merged.items() if len(g.skill_docs) >= min_docs or (
+            g.skill_docs and len(g.docs) >= min_docs and any(map(distinctive, g.spellings)))}
         taken = known([s for g in keep.values() for s in g.spellings])
         keep = {k: g for k, g in keep.items() if taken.isdisjoint(g.spellings)}
         anywhere = self._phrase_documents(keep)
