@@ -101,8 +101,8 @@ def role_build_cmd(
         required, preferred = choose_skills(skills, n, required_share, min_share)
         shown = ", ".join(d.name for d in corpus[:5]) + (", ..." if n > 5 else "")
         header = (f"Built by `skillmatch role build` from {n} documents ({shown}):\n"
-                  f"required: asked for as required by at least {required_share:g} of them; "
-                  f"preferred: asked for by at least {min_share:g}.\n"
+                  f"required: asked for as required by at least {required_share:.0%} of them; "
+                  f"preferred: asked for by at least {min_share:.0%}.\n"
                   "After each skill: documents asking for it, and mentions.")
         text = role_yaml(name, title or name.replace("-", " ").capitalize(), description, required, preferred, n, header)
         atomic_write_text(output, text)

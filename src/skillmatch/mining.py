@@ -268,12 +268,20 @@ def _trim(item: list[Word]) -> list[Word] | None:
         words = words[cut + 1:]  # "we need someone with experience in NodeJS"
     before = item[len(item) - len(words) - 1] if len(words) < len(item) else None
     while words and words[0].text.lower() in _WRAPPERS - _LEADING_HEADS:
+        if _working_how(words):
+            return _verb_phrase(words)
         word = words.pop(0)
         if word.text.lower() == "to" and words and not is_name(words[0].text) and before is not None \
                 and before.text.lower() in _INFINITIVE_CUES:
             return _verb_phrase(words) or _lone_verb(before, word, words)
         before = word
     return _noun_phrase(words)
+
+
+def _working_how(words: list[Word]) -> bool:
+    """`working independently`, `work under pressure`: a verb phrase, not a wrapped noun."""
+    return len(words) > 1 and words[0].text.lower() in ("work", "working") and (
+        words[1].text.lower().endswith("ly") or words[1].text.lower() == "under")
 
 
 def _lone_verb(cue: Word, to: Word, words: list[Word]) -> list[Word] | None:
