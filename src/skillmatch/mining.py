@@ -1,20 +1,26 @@
-"""Candidate skill phrases in one document: list items, tech-shaped words and capitalised names.
+"""Candidate skill phrases in one document: list items, cued phrases, tech-shaped words and names.
 
 A document is cut into clauses (at sentence ends, colons, semicolons, line breaks and bullets)
 and each clause into items (at commas, slashes, `and`, `or`, parentheses). A candidate is:
 
-- `cue`: an item of a clause that a skill cue introduces ("experience with X, Y and Z",
-  "Skills: X, Y", "knowledge of X");
+- `cue`: an item of a clause with a skill cue ("experience with X, Y and Z", "Skills: X, Y",
+  "knowledge of X", "X experience") or a task verb ("conduct variance analysis"), and the
+  phrases of two or more words later in such an item ("... as an analyst in a fast-paced
+  environment"); after "ability to", "able to", "willingness to", a verb phrase ("work
+  independently", "work under pressure") or the whole phrase for a lone verb ("ability to
+  coordinate");
 - `list`: an item of a list of three or more short items, half of them names or
-  tech-shaped ("Python, R, statistics");
+  tech-shaped ("Python, R, statistics") or half of them adjectives ("proactive, curious");
 - `name`: a tech-shaped word (`C++`, `Node.js`, `PySpark`, `SQL`, `CI/CD`) or a run of
   capitalised words that does not start a clause (`Google Analytics`), anywhere.
 
-Items are trimmed of wrapping words ("strong knowledge of", "skills", "experience"); lone
-adjectives and adverbs, verbs after "to", job titles, degrees and numbers are not candidates.
-Shared heads are spread ("written and verbal communication" -> "written communication").
-Words glued by a hyphen or a slash stay one word (`scikit-learn`, `A/B`, `CI/CD`); sentences
-glued by a lost line break (`technology.Compass`, `learningAt`, `science5+`) are cut apart.
+Items are trimmed of wrapping words ("strong knowledge of", "skills", "experience"), except a
+noun that makes the skill ("software development", "customer focus", "operating systems");
+lone adjectives and adverbs outside an adjective list, job titles, degrees and numbers are not
+candidates. Shared heads are spread ("written and verbal communication" -> "written
+communication"). Words glued by a hyphen or a slash stay one word (`scikit-learn`, `A/B`,
+`CI/CD`); sentences glued by a lost line break (`technology.Compass`, `learningAt`,
+`science5+`) are cut apart.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ _CUES = frozenset(CUE_WORDS) | {
 _TASK_VERBS = frozenset(f"{stem}{end}" for stem in (
     "conduct", "perform", "develop", "implement", "apply", "leverag", "utiliz", "build", "maintain", "creat")
     for end in ("", "e", "s", "es", "ing", "ed"))  # not "design" or "use": nouns in skills too
+_CLAUSE_CUES = _CUES | _TASK_VERBS
 # Words that make a short label ("Skills:", "Nice to have:", "Tech stack:") cue what follows.
 _LABEL_CUES = _CUES | {"nice", "must", "have", "bonus", "plus", "stack", "preferred", "required", "desired",
                        "tech", "technical"}
@@ -71,6 +78,7 @@ GENERIC_HEADS = frozenset({"skills", "skill", "systems", "system", "methods", "t
 _KEPT_AFTER_ADJECTIVE = frozenset({"skills", "skill", "environment"})  # "fast-paced environment"
 _HEAD_NOUNS = frozenset({"focus", "training", "software", "development"})  # never trimmed from the end
 _LEADING_HEADS = _HEAD_NOUNS | {"system", "systems", "application", "applications", "program", "programs"}
+_LEADING_WRAPPERS = _WRAPPERS - _LEADING_HEADS  # trimmed from the start: not "systems design"
 _INFINITIVE_CUES = frozenset({"ability", "abilities", "able", "capacity", "how", "willingness", "desire", "eager",
                               "eagerness"})  # "ability to <verb phrase>"
 _PREPOSITIONS = frozenset({"under", "in", "on", "with", "across", "within", "without", "through", "from"})
@@ -238,7 +246,7 @@ def _clause_candidates(clause: list[Word | None], cued_before: bool) -> Iterator
     traits = sum(1 for c in short if len(c) == 1 and _adjective(c[0].text))
     is_traits = len(short) >= 3 and traits * 2 >= len(short) and len(short) * 2 > len(items)  # "proactive, curious"
     is_list = is_list or is_traits
-    cue_at = next((w.start for w in clause if w is not None and w.text.lower() in _CUES | _TASK_VERBS), None)
+    cue_at = next((w.start for w in clause if w is not None and w.text.lower() in _CLAUSE_CUES), None)
     verbs = False  # "ability to collect, organize and disseminate information": all verbs
     for item, words in zip(items, cleaned):
         cued = cued_before or cue_at is not None
@@ -267,7 +275,7 @@ def _trim(item: list[Word]) -> list[Word] | None:
     if cut is not None and any(w.text.lower() not in _WRAPPERS for w in words[cut + 1:]):
         words = words[cut + 1:]  # "we need someone with experience in NodeJS"
     before = item[len(item) - len(words) - 1] if len(words) < len(item) else None
-    while words and words[0].text.lower() in _WRAPPERS - _LEADING_HEADS:
+    while words and words[0].text.lower() in _LEADING_WRAPPERS:
         if _working_how(words):
             return _verb_phrase(words)
         word = words.pop(0)
@@ -302,7 +310,7 @@ def _cues_what_follows(words: list[Word], i: int) -> bool:
     word = words[i].text.lower()
     if word in _NOUN_CUES:
         return i + 1 < len(words) and is_name(words[i + 1].text)
-    return word in _CUES or word in _TASK_VERBS
+    return word in _CLAUSE_CUES
 
 
 def _noun_phrase(words: list[Word]) -> list[Word]:
@@ -357,7 +365,7 @@ def _later_phrases(item: list[Word], first: list[Word] | None) -> Iterator[list[
 
 def _without_leading_wrappers(words: list[Word]) -> list[Word]:
     i = 0
-    while i < len(words) and words[i].text.lower() in _WRAPPERS - _LEADING_HEADS:
+    while i < len(words) and words[i].text.lower() in _LEADING_WRAPPERS:
         i += 1
     return words[i:]
 

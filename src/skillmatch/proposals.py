@@ -1,11 +1,15 @@
 """Propose new skills from a corpus: candidate phrases counted, grouped and ranked.
 
 Each document goes through spaCy once (`nlp.pipe`); `mining.candidates` finds the phrases.
-Variants of one skill (`Node.js`, `NodeJS`, `node js`; `APIs`; `modeling`, `modelling`) are
-grouped: same letters once case, spaces, hyphens, dots and a plural `s` are set aside, or a
-spelling one edit away (rapidfuzz) for long ones. A group is ranked by
+Variants of one skill (`Node.js`, `NodeJS`, `node js`; `APIs`; `modeling`, `modelling`;
+`work independently`, `working independently`; `writing`, `writing skills`) are grouped: same
+letters once case, spaces, hyphens, dots, plural `s`, a leading `-ing` and a generic last noun
+are set aside, or a spelling one edit away (rapidfuzz) for long ones. A group is proposed when
+at least `min_docs` documents name it in a skill context (a cue or a list), or, for a
+distinctive name (tech-shaped or no English word: `Sitecore`, `J2EE`), when one does and it
+occurs in at least `min_docs`. It is ranked by
 
-    score = share of documents naming it in a skill context (a cue or a list of names)
+    score = sqrt(share of documents naming it in a skill context)
             x share of the documents containing the phrase at all that name it so
 
 so a skill named in many postings, and named mostly as a skill, comes first; a common word
