@@ -44,13 +44,13 @@ REVIEWED = {
     "Computational Biology": "accept", "Applied Math": "accept", "statistical models": "accept",
     "analyzing datasets": "accept", "Industrial Engineering": "accept", "Macros": "accept",
     # section labels, generic words, phrases of prose
-    "Training": "reject", "Reporting": "reject", "Analysis": "reject", "reports": "reject",
+    "Training": "reject", "Reporting": "reject", "Analysis": "reject", "reports": "reject", "Reports": "reject",
     "Combination": "reject", "Duties": "reject", "Education": "reject", "Attention": "reject",
     "Addition": "reject", "Following": "reject", "Wide Range": "reject", "Track record": "reject",
     "Quantitative Discipline": "reject", "statistical software": "reject", "Data Scientists": "reject",
     "non-technical audiences": "reject", "provide insights": "reject", "draw conclusions": "reject",
     "solve business problems": "reject", "Ability to collect": "reject", "Ability to initiate": "reject",
-    "employees assigned": "reject", "exhaustive list": "reject", "job successfully": "reject",
+    "employees assigned": "reject", "exhaustive list": "reject", "job successfully": "reject", "concise manner": "reject",
     # places and equal-opportunity wording
     "London": "reject", "Female": "reject", "Minorities": "reject", "layoff": "reject", "recall": "reject",
     "policy applies": "reject", "consider qualified applicants regardless": "reject",

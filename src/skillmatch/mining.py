@@ -319,6 +319,8 @@ def _noun_phrase(words: list[Word]) -> list[Word]:
         if w.text.lower() in STOP_WORDS:
             words = words[:i]
             break
+    while words and _adverb(words[-1].text):
+        words = words[:-1]  # "each essential duty satisfactorily"
     while words and words[-1].text.lower() in _WRAPPERS and words[-1].text.lower() not in _HEAD_NOUNS:
         last = words[-1].text.lower()
         if len(words) == 2 and last in _KEPT_AFTER_ADJECTIVE and _adjective(words[0].text):
@@ -330,6 +332,14 @@ def _noun_phrase(words: list[Word]) -> list[Word]:
     if not words or any(w.text[:1].isdigit() or not _LETTER.search(w.text) for w in words):
         return []
     return words
+
+
+def _adverb(word: str) -> bool:
+    """`successfully`, `satisfactorily`; not `supply` or `anomaly`."""
+    if not (word.islower() and word.endswith("ly") and len(word) > 5):
+        return False
+    stem = word[:-3] + "y" if word.endswith("ily") else word[:-2]
+    return stem in english_words()
 
 
 def _verb_phrase(words: list[Word]) -> list[Word] | None:
