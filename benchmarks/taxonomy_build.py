@@ -138,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     recall_frequent = len(found & frequent) / len(frequent)
     print(f"recall: {recall_frequent:.3f} of the {len(frequent)} default skills found in >= {args.min_docs} "
           f"postings (target {TARGETS['recall']:.2f}); {recall_all:.3f} of all {len(df)} found in any posting")
+    print("  (found: by the default extractor in the postings; rediscovered: a proposal's name or alias is a name "
+          "or alias of the skill, or read alone as that skill)")
     missed = sorted(frequent - found, key=lambda s: -df[s])
     print("  most frequent missed:", ", ".join(f"{s} ({df[s]})" for s in missed[:25]))
 
