@@ -15,8 +15,8 @@ from skillmatch.mining import candidates, clauses
 from skillmatch.proposals import plain_pipeline
 from skillmatch.taxonomy import load_taxonomy
 
-POSTINGS = ROOT / "tests" / "data" / "build" / "postings"
-ROLE_POSTINGS = ROOT / "tests" / "data" / "build" / "role"
+POSTINGS = ROOT / "tests" / "data" / "mining" / "postings"
+ROLE_POSTINGS = ROOT / "tests" / "data" / "mining" / "role"
 SEEDS = ROOT.parent / "shared" / "seeds"
 runner = CliRunner()
 
