@@ -141,3 +141,33 @@ def test_phrases_wrapped_across_pdf_lines(sm):
 def test_bulleted_lines_are_separate_items(sm):
     found = {(m.text, m.skill_id) for m in sm.extract("Requirements:\n- Spark\n- SQL\n")}
     assert found == {("Spark", "apache-spark"), ("SQL", "sql")}
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("- 3+ years of accounting experience", "accounting"),  # "X experience" claims X
+        ("- Python or Go for tooling", "golang"),  # an alternative to a named language
+        ("Kanban, MS Project, Asana, budgeting", "budgeting"),  # "MS" here is Microsoft, not a degree
+        ("Strengths: budgeting, forecasting, reconciliations", "forecasting"),
+        ("- Clear written communication: every launch gets a brief", "communication"),
+        ("Work in two-week Scrum sprints", "scrum"),
+        ("Requirements\n- Retrofit\n- Kotlin", "retrofit"),
+    ],
+)
+def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):
+    assert skill in ids(sm, text)
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("Management Experience\nLed a team of nine.", "management"),  # a heading, not a claim
+        ("B.S. Accounting, San Jose State University", "accounting"),  # the field of a degree
+        ("Databases: MySQL, PostgreSQL", "databases"),  # a field label
+        ("We retrofit old buildings.", "retrofit"),
+        ("Go for a run, or go for a swim.", "golang"),
+    ],
+)
+def test_headings_degrees_and_english_are_not_claims(sm, text, skill):
+    assert skill not in ids(sm, text)

@@ -201,3 +201,25 @@ def test_json_report_follows_the_published_schema(sm):
         jsonschema.validate(data, schema)
     assert {r["years"]["status"] for r in json.loads(sm.match(RESUME, sm.posting(POSTING), as_of=AS_OF).to_json())[
         "results"] if r["years"]} == {"met", "unmet"}
+
+
+def test_cues_and_alternatives_across_wrapped_lines(sm):
+    posting = ("We are looking for a product manager who can own the roadmap and talk to customers.\n"
+               "SQL is a plus, and ideally you have run A/B tests before. Experience with Amplitude or\n"
+               "Mixpanel would be nice to have. No Kubernetes needed: we keep things simple.\n")
+    by = {ts.skill_id: ts for ts in sm.posting(posting).skills}
+    assert "kubernetes" not in by  # negated in the job: not a requirement
+    for sid in ("amplitude", "mixpanel"):
+        assert (by[sid].importance, by[sid].reason) == ("preferred", 'cue "would be nice"')
+    assert by["amplitude"].alternatives == ("mixpanel",)
+    report = sm.match("Tools: Jira, Amplitude, Looker", posting)
+    assert next(r for r in report.results if r.skill_id == "mixpanel").status == "matched"
+
+
+def test_hedge_wrapped_onto_the_next_line_and_negation_beats_related_credit(sm):
+    resume = ("Security analyst, four years on Splunk and AWS. Currently\n"
+              "  learning threat hunting through an evening course. I have never used Azure.\n")
+    report = sm.match(resume, "Requirements\n- Threat hunting\n- Azure\n")
+    by = {r.skill_id: r for r in report.results}
+    assert (by["threat-hunting"].status, by["threat-hunting"].basis) == ("partial", "hedged")
+    assert (by["azure"].status, by["azure"].basis) == ("missing", "negated")  # not partial through AWS

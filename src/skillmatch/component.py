@@ -220,16 +220,18 @@ class SkillMatcher:
         """Keep plain candidates; keep ambiguous and generic ones only with evidence."""
         none: frozenset[int] = frozenset()
         accepted, pending = [], []
+        plain_ends = {c.end for c in found if not (c.guarded or c.weak)}
         for c in found:
             if c.skill_id in self._weak_kinds and guards.not_a_claim(view, c.start, c.end):
                 continue
             if c.guarded:
                 if guards.glued_to_hyphen(view, c.start, c.end) or guards.followed_by(
-                        view, c.end, self._stop_next.get(c.skill_id, none)):
+                        view, c.end, self._stop_next.get(c.skill_id, none)) and not guards.after_alternative(
+                        view, c.start, plain_ends):
                     continue
             if not (c.guarded or c.weak):
                 accepted.append(c)
-            elif guards.has_cue(view, c.start) or guards.has_context(
+            elif guards.has_cue(view, c.start, c.end) or guards.has_context(
                     view, c.start, c.end, self._context.get(c.skill_id, none)):
                 if c.guarded:
                     c.score = min(c.score, SCORES["context"])
@@ -253,7 +255,7 @@ class SkillMatcher:
             pending = [c for c in pending if starts.get(c.start) is not c]
             near = {i for c in new for i in range(c.start - guards.LIST_GAP - 1, c.end + guards.LIST_GAP + 1)}
             check = [c for c in pending if c.start in near or c.end in near]
-        return accepted
+        return accepted + guards.long_lists(view, [c for c in pending if not c.guarded and starts.get(c.start) is not c])
 
     # ---------------------------------------------------------------- serialization
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -338,8 +340,10 @@ def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
 
 
 def _is_plain_word(text: str) -> bool:
-    """A word written as ordinary English (`management`, `Design`), not an acronym or a name."""
-    return text.isalpha() and (text.islower() or text.istitle() or text.isupper() and len(text) > 4)
+    """A word written as ordinary English (`management`, `Design`, `SALES`), not an acronym
+    (`HIPAA`) or a name."""
+    return text.isalpha() and (text.islower() or text.istitle() or text.isupper() and len(text) > 4
+                               and text.lower() in english_words())
 
 
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:

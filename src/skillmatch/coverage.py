@@ -209,10 +209,10 @@ def verdict(ts: TargetSkill, have: ResumeSkills, taxonomy: Taxonomy) -> tuple[st
         return "implied", have.implied[sid]
     if sid in have.hedged:
         return "hedged", None
+    if sid in have.negated:  # "never used Azure" outweighs related AWS
+        return "negated", None
     if other := next((r for r in taxonomy[sid].related if r in have.counts), have.related_to.get(sid)):
         return "related", other
-    if sid in have.negated:
-        return "negated", None
     return "missing", None
 
 

@@ -36,7 +36,7 @@ CUE_WORDS = (
     "excellent", "good", "solid", "advanced", "hands", "abilities", "ability", "specialized",
     "specialised", "specializing", "specialising", "focus", "certified", "strengths", "areas",
     "demonstrated", "proven", "exposure", "fluent", "fluency", "capabilities", "qualities",
-    "clear", "effective", "verbal", "written", "oral",
+    "clear", "effective", "verbal", "written", "oral", "years", "yrs",
 )
 # A generic skill word followed by one of these names a job, an employer or a field label.
 TITLE_WORDS = (
@@ -49,8 +49,18 @@ TITLE_WORDS = (
     "school", "academy", "inc", "ltd", "llc", "corp", "corporation", "company", "technologies",
     "solutions", "services", "group", "division", "clerk", "agent", "advisor", "counselor", "nurse",
     "worker", "operator", "major", "minor", "degree", "diploma", "certificate", "course", "courses",
-    "tool", "tools", "teaching", "experience", ":",
+    "tool", "tools", "teaching",
 )
+# After a generic skill word that starts its line, these make it a heading ("Sales Experience").
+HEADING_WORDS = ("experience", "experiences")
+BULLETS = ("-", "*", "•", "·", "–", "▪", "●", "◦", "○", "■", "◆", "‣", "⁃", "➢", "", "", "")
+# "Go is a plus", "Apex is required": a word followed by these names a skill a posting asks for.
+DEMAND_WORDS = ("plus", "required", "preferred", "bonus", "must", "essential", "mandatory", "desirable",
+                "advantage", "nice", "needed")
+# Between a plain skill and an ambiguous one, these make them alternatives ("Python or Go for").
+ALTERNATIVE_WORDS = ("or", "and", ",", "/")
+# Between a degree word and a skill word, these end the degree's field ("MS Project, budgeting").
+ITEM_BREAKS = (",", ";", "|", "•", "·")
 # Earlier on the same line, these make a generic skill word the field of a degree.
 DEGREE_WORDS = (
     "bachelor", "bachelors", "bachelor's", "bachelor’s", "master", "masters", "master's", "master’s",
@@ -87,8 +97,16 @@ class Lexicon:
         self.separators = hashes(strings, LIST_SEPARATORS)
         self.cues = hashes(strings, CUE_WORDS)
         self.titles = hashes(strings, TITLE_WORDS)
+        self.headings = hashes(strings, HEADING_WORDS)
+        self.copulas = hashes(strings, ("is", "are"))
+        self.bullets = hashes(strings, BULLETS)
+        self.item_ends = hashes(strings, (".", ")"))
+        self.demands = hashes(strings, DEMAND_WORDS)
+        self.alternatives = hashes(strings, ALTERNATIVE_WORDS)
         self.degrees = KeySet(hashes(strings, DEGREE_WORDS) | hashes(strings, (w + "." for w in DEGREE_WORDS)))
         self.hyphen = strings.add("-")
+        self.colon = strings.add(":")
+        self.item_breaks = hashes(strings, ITEM_BREAKS)
         self._newlines: dict[int, int] = {}  # whitespace token hash -> line breaks it holds
 
     def line_breaks(self, lowers: list[int], space_at: list[int]) -> tuple[frozenset[int], frozenset[int]]:
@@ -169,8 +187,12 @@ def has_context(v: DocView, start: int, end: int, words: frozenset[int]) -> bool
     return any(lower[i] in words for i in range(lo, start)) or any(lower[i] in words for i in range(end, hi))
 
 
-def has_cue(v: DocView, start: int) -> bool:
-    """True when a skill cue (`experience in`, `knowledge of`, `Skills:`) shortly precedes `start`."""
+def has_cue(v: DocView, start: int, end: int) -> bool:
+    """True when a skill cue (`experience in`, `knowledge of`, `Skills:`) shortly precedes `start`,
+    or `experience` follows (`accounting experience`), or a demand (`Go is a plus`), or it opens
+    a bulleted item (`- Budgeting`, `3. Annual budgeting`)."""
+    if followed_by(v, end, v.lex.headings) or demanded(v, end) or opens_item(v, start):
+        return True
     i, seen = start - 1, 0
     while i >= 0 and seen < CUE_WINDOW and i not in v.newline:
         if not v.space[i]:
@@ -181,15 +203,73 @@ def has_cue(v: DocView, start: int) -> bool:
     return False
 
 
+def opens_item(v: DocView, start: int) -> bool:
+    """True when `start` is the first or second word after a bullet or item number at a line start."""
+    words = []
+    i = start - 1
+    while i >= 0 and i not in v.newline:
+        if not v.space[i]:
+            words.append(i)
+            if len(words) > 3:
+                return False
+        i -= 1
+    if not words:
+        return False
+    first = words[-1]
+    marks = 1 if v.lower[first] in v.lex.bullets else 2 if (
+        len(words) > 1 and v.lex.strings[v.orth[first]].isdigit() and v.lower[words[-2]] in v.lex.item_ends) else 0
+    return bool(marks) and len(words) - marks <= 1
+
+
+def demanded(v: DocView, end: int) -> bool:
+    """True for `X is a plus`, `X is required`, `X are nice to have` right after a mention."""
+    i = v.next_word(end)
+    if i is None or v.lower[i] not in v.lex.copulas:
+        return False
+    for _ in range(3):
+        i = v.next_word(i + 1)
+        if i is None:
+            return False
+        if v.lower[i] in v.lex.demands:
+            return True
+    return False
+
+
 def not_a_claim(v: DocView, start: int, end: int) -> bool:
     """True when a generic skill word is part of a job title, employer, degree or field label."""
     i = v.next_word(end)
-    if i is not None and v.lower[i] in v.lex.titles:
-        return True
+    if i is not None:
+        if v.lower[i] in v.lex.titles or v.lower[i] in v.lex.headings and starts_line(v, start):
+            return True
+        if v.lower[i] == v.lex.colon and not has_cue(v, start, end):  # a field label: "Databases:"
+            return True
     for at in v.degree_words():
-        if start - 10 <= at < start and v.newline.isdisjoint(range(at, start)):
+        if start - 10 <= at < start and v.newline.isdisjoint(range(at, start)) and not any(
+                v.lower[i] in v.lex.item_breaks for i in range(at + 1, start)):
             return True
     return False
+
+
+def starts_line(v: DocView, start: int) -> bool:
+    """True when nothing but spaces precedes `start` on its line."""
+    i = start - 1
+    while i >= 0 and i not in v.newline:
+        if not v.space[i]:
+            return False
+        i -= 1
+    return True
+
+
+def after_alternative(v: DocView, start: int, plain_ends: set[int]) -> bool:
+    """True for `Python or Go`: a plain skill and a joining word right before `start`."""
+    i = start - 1
+    while i >= 0 and v.space[i] and i not in v.newline:
+        i -= 1
+    if i < 1 or v.lower[i] not in v.lex.alternatives:
+        return False
+    while i > 0 and v.space[i - 1]:
+        i -= 1
+    return i in plain_ends
 
 
 def in_list(v: DocView, cand: Candidate, ends: dict[int, Candidate], starts: dict[int, Candidate]) -> bool:
@@ -203,6 +283,17 @@ def in_list(v: DocView, cand: Candidate, ends: dict[int, Candidate], starts: dic
         if other is not None and other is not cand and _separates(v, cand.end, gap_start):
             return True
     return False
+
+
+def long_lists(v: DocView, cands: list[Candidate], size: int = 3) -> list[Candidate]:
+    """Candidates in runs of at least `size` list neighbours ("budgeting, forecasting, reporting")."""
+    out, run = [], []
+    for c in sorted(cands, key=lambda c: c.start):
+        if run and not (0 <= c.start - run[-1].end <= LIST_GAP and _separates(v, run[-1].end, c.start)):
+            out += run if len(run) >= size else []
+            run = []
+        run.append(c)
+    return out + (run if len(run) >= size else [])
 
 
 def _separates(v: DocView, lo: int, hi: int) -> bool:

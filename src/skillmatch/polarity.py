@@ -18,19 +18,21 @@ _TRIGGERS = frozenset(
     "hope hoping plan planning aspiring learning exposure introduction familiar familiarity basic some beginner "
     "elementary limited little interest interested".split())
 _WORD = re.compile(r"[a-z']+")
-_REST = r"[^.;!?\n]*$"  # then anything up to the mention, within the clause
+_WRAP = r"\n(?=[ \t]*(?-i:[a-z]))"  # a line break inside a sentence: the next line goes on in lower case
+_REST = r"(?:[^.;!?\n]|" + _WRAP + r")*$"  # then anything up to the mention, within the clause
 _NEGATED_BEFORE = re.compile(
     r"(\b(?:no|zero)\s+(?:prior\s+|previous\s+|professional\s+|commercial\s+|hands-on\s+|real\s+|practical\s+)?"
     r"(?:experience|exposure|knowledge|background|skills?)\b"
     r"|\bnot\s+(?:\w+\s+){0,2}?(?:familiar|experienced|proficient|skilled|comfortable|worked|used|trained)\b"
     r"|\b(?:never|haven'?t|hasn'?t|didn'?t|don'?t|do\s+not|did\s+not|have\s+not|has\s+not)\s+(?:\w+\s+){0,2}?"
     r"(?:used|worked|touched|programmed|written|coded|learned|learnt|experience|have|know)\b)" + _REST
-    + r"|(\b(?:not|without|lack(?:ing|s)?(?:\s+of)?)(?:\s+(?:even|any|in|with|using|including|knowing))?)"
+    + r"|(\b(?:no|not|without|lack(?:ing|s)?(?:\s+of)?)(?:\s+(?:even|any|in|with|using|including|knowing))?)"
     r"\s*[,:]?\s*$",
     re.IGNORECASE,
 )
 _NEGATED_AFTER = re.compile(
-    r"^\W{0,3}(?:(?:experience|knowledge|skills?|expertise|background|certification)\s+)?(?:is|are)?\s*"
+    r"^(?:\s*(?:,|/|and|or)\s*(?:\.?[\w#+-]+(?:\.\w+)*)(?: [\w#+-]+)?){0,4}"  # the rest of a list: "Swift and Kotlin are not required"
+    r"\W{0,3}(?:(?:experience|knowledge|skills?|expertise|background|certification)\s+)?(?:is|are)?\s*"
     r"(not\s+(?:required|needed|necessary|a\s+requirement)|none\b)", re.IGNORECASE)
 _HEDGED_BEFORE = re.compile(
     r"(\b(?:willing|eager|keen|want(?:ing)?|hop(?:e|ing)|plan(?:ning)?|aspiring)\s+to\s+learn\b"
@@ -42,7 +44,7 @@ _HEDGED_BEFORE = re.compile(
     r"|\binterest(?:ed)?\s+in\b)" + _REST,
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[.;!?\n•]|\b(?:but|however|although|though|whereas|while|yet)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.;!?•]|\n(?![ \t]*(?-i:[a-z]))|\b(?:but|however|although|though|whereas|while|yet)\b", re.IGNORECASE)
 
 
 class PolarityFinder:

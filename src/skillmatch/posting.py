@@ -1,6 +1,7 @@
 """Turn the skills found in a job posting into a target, split into required and preferred.
 
 For each mention, in order of precedence:
+- on the title line ("Data Engineer (Python, AWS)"): the title names the role;
 - negated ("Java is not required") or under a heading about the employer or the offer
   ("About us", "Benefits", "What we offer"): not asked for;
 - a sentence saying it is optional ("... is a plus", "nice to have", "preferred", "bonus"):
@@ -24,7 +25,7 @@ from .experience import stated_years
 from .mentions import Mention, quote
 from .polarity import HEDGED, NEGATED
 from .roles import DEFAULT_WEIGHTS, Target, TargetSkill
-from .sections import SectionIndex, line_spans, sections
+from .sections import SectionIndex, line_spans, sections, title_span
 
 _PREFERRED = re.compile(
     r"\b(nice[- ]to[- ]haves?|preferred|preferably|preference|desired|desirable|bonus|"
@@ -69,6 +70,8 @@ def posting_target(text: str, mentions: Sequence[Mention], name: str = "job post
     section_of = SectionIndex(sections(text, "posting"))
     spans = line_spans(text)
     decided: dict[str, tuple[str, str, Mention]] = {}
+    title = title_span(text) or (0, 0)
+    mentions = [m for m in mentions if not title[0] <= m.start < title[1]]
     i = 0
     for m in sorted(mentions, key=lambda m: m.start):
         while i + 1 < len(spans) and spans[i][1] <= m.start:
@@ -97,7 +100,7 @@ def alternative_groups(text: str, mentions: Sequence[Mention]) -> dict[str, set[
     has_or: list[bool] = []
     for prev, cur in zip(ordered, ordered[1:]):
         gap = text[prev.end:cur.start]
-        if _LIST_GAP.match(gap) and "\n" not in gap:
+        if _LIST_GAP.match(gap) and ("\n" not in gap or gap.strip()):  # a list may wrap after "or" or ","
             if not groups or groups[-1][-1] is not prev:
                 groups.append([prev])
                 has_or.append(False)

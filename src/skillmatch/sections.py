@@ -15,7 +15,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+_ITEM_START = re.compile(r"[-•*·–▪●◦○■◆‣⁃➢]|\d+[.)]\s")  # a bullet or a numbered item
+_WRAP_MIN = 40  # shorter lines without end punctuation are headings or list items, not prose
 _HEADING_MAX_WORDS = 8
+_TITLE_MAX_WORDS = 12
+_ROLE_WORD = re.compile(
+    r"\b(?:engineer|developer|analyst|scientist|manager|administrator|admin|designer|specialist|consultant|"
+    r"architect|writer|accountant|nurse|informaticist|programmer|technician|coordinator|director|officer|lead|"
+    r"intern|associate|representative|executive|controller|auditor|tester|researcher|strategist)s?\b", re.IGNORECASE)
 _LABEL = re.compile(r"^[\W\d_]*([A-Za-z][\w&/' -]{1,60}?)\s*[:|–—]\s*\S")  # "Skills: Python, SQL"
 
 _RESUME = [
@@ -76,16 +83,39 @@ class Section:
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) character offsets of every line, and of every sentence within a line."""
-    spans, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        start = pos
-        for cut in _SENTENCE_END.finditer(line):
-            spans.append((start, pos + cut.end()))
-            start = pos + cut.end()
-        spans.append((start, pos + len(line)))
+    """(start, end) character offsets of every sentence: a line, or a prose line wrapped onto the
+    next ones, cut after sentence punctuation."""
+    spans, start, pos = [], 0, 0
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
         pos += len(line)
+        if i + 1 < len(lines) and _wraps(line, lines[i + 1]):
+            continue
+        for cut in _SENTENCE_END.finditer(text, start, pos):
+            spans.append((start, cut.start()))
+            start = cut.end()
+        spans.append((start, pos))
+        start = pos
     return spans
+
+
+def _wraps(line: str, following: str) -> bool:
+    """True when a prose line goes on in the next line (no end punctuation, next not a new item)."""
+    line, following = line.strip(), following.strip()
+    return (len(line) >= _WRAP_MIN and following != "" and line[-1] not in ".!?;:"
+            and not _ITEM_START.match(following))
+
+
+def title_span(text: str) -> tuple[int, int] | None:
+    """(start, end) of a posting's title line ("Data Engineer (Python, AWS)"): a short first line
+    naming a role, followed by more text. Skill words in it name the role, not a requirement."""
+    stripped = text.lstrip()
+    line = stripped.split("\n", 1)[0]
+    if (line == stripped or len(line.split()) > _TITLE_MAX_WORDS or line.rstrip()[-1:] in tuple(".!?")
+            or not _ROLE_WORD.search(line) or heading_kind(line, "posting")):
+        return None
+    start = len(text) - len(stripped)
+    return start, start + len(line)
 
 
 def heading_kind(line: str, document: str) -> tuple[str, str] | None:
