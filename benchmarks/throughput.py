@@ -24,6 +24,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def load_resumes(data: Path, limit: int | None = None) -> list[str]:
+    """Texts of the livecareer resumes under `data` (empty when the data set is absent)."""
+    csv_path = data / "livecareer-resumes" / "resumes_text.csv"
+    if not csv_path.exists():
+        print(f"extraction: skipped, {csv_path} not found", file=sys.stderr)
+        return []
+    csv.field_size_limit(sys.maxsize)
+    with csv_path.open(encoding="utf-8", newline="") as fh:
+        return [row["Resume_text"] for row in csv.DictReader(fh)][:limit]
+
+
 def extraction(texts: list[str], repeats: int) -> dict:
     import skillmatch
 
@@ -84,13 +95,9 @@ def main(argv: list[str] | None = None) -> int:
           f"(targets: <= 2 s, <= 300 MB); without the compile cache (first run after install) "
           f"{cold['median_s']:.2f} s")
 
-    csv_path = args.data / "livecareer-resumes" / "resumes_text.csv"
-    if not csv_path.exists():
-        print(f"extraction: skipped, {csv_path} not found", file=sys.stderr)
+    texts = load_resumes(args.data, args.limit)
+    if not texts:
         return 0
-    csv.field_size_limit(sys.maxsize)
-    with csv_path.open(encoding="utf-8", newline="") as fh:
-        texts = [row["Resume_text"] for row in csv.DictReader(fh)][: args.limit]
     ext = extraction(texts, args.repeats)
     print(f"extraction: {len(texts)} resumes, one process: median {ext['median_rate']:.0f} resumes/s "
           f"over {args.repeats} runs ({', '.join(f'{r:.0f}' for r in ext['rates'])}); cold first pass "

@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from .cli_build import role_app, taxonomy_build_cmd
+from .cli_taxonomy import taxonomy_app
 from .errors import SkillmatchError
 
 HELP = """Find skills in resumes and job postings, and measure coverage and gaps.
@@ -27,9 +28,12 @@ Documents may be PDF, DOCX, TXT, MD or HTML; `-` reads standard input.
 
 
 class _DefaultToMatch(TyperGroup):
-    """Route `skillmatch RESUME ...` to the `match` command."""
+    """Route `skillmatch RESUME ...` to the `match` command, and a leading `--taxonomy FILE`
+    (`skillmatch --taxonomy esco.yaml extract ...`) to the command that follows it."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if len(args) > 2 and args[0] in ("--taxonomy", "-t") and args[2] in self.commands:
+            args = [args[2], *args[:2], *args[3:]]
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["match", *args]
         return super().parse_args(ctx, args)
@@ -37,6 +41,7 @@ class _DefaultToMatch(TyperGroup):
 
 app = typer.Typer(cls=_DefaultToMatch, help=HELP, no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False, rich_markup_mode=None)
+app.add_typer(taxonomy_app, name="taxonomy")
 
 
 class Format(str, Enum):
@@ -262,9 +267,7 @@ def roles_cmd(taxonomy: Optional[Path] = TaxonomyOpt) -> None:
             typer.echo(f"{rid}\t{target.name} ({len(target.skills)} skills)")
 
 
-taxonomy_app = typer.Typer(help="Build skill taxonomies from documents.", no_args_is_help=True)
 taxonomy_app.command("build")(taxonomy_build_cmd)
-app.add_typer(taxonomy_app, name="taxonomy")
 app.add_typer(role_app, name="role")
 
 

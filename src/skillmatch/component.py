@@ -128,7 +128,7 @@ class SkillMatcher:
         self._stop_next = {s.id: guards.hashes(strings, s.not_followed_by) for s in taxonomy
                            if s.not_followed_by}
         self._weak_kinds = {s.id for s in taxonomy if s.kind in WEAK_KINDS}
-        self._pair_keys = KeySet(self._tables.pair_keys)
+        self._pair_keys = self._tables.pair_keys
         self._fuzzy_index = FuzzyIndex(self._tables.fuzzy_forms, self.fuzzy_min_length)
         self._word_cache: dict[int, tuple[str, str, float] | None] = {}
         self._word_hits: set[int] = set()
@@ -289,7 +289,7 @@ class CompiledTaxonomy:
     fuzzy_forms: list[tuple[str, str]]  # (one-word form, skill id) open to typo matching
     compact: dict[str, str]  # forms without spaces, hyphens, dots -> skill id (`machinelearning`)
     splits: dict[str, str]  # one-word forms open to being written as two words (`postgresql`)
-    pair_keys: list[int]  # `pair_key`s of those cut in two (`postgre` + `sql`)
+    pair_keys: KeySet  # `pair_key`s of those cut in two (`postgre` + `sql`); built once, pickled
 
 
 def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
@@ -297,7 +297,7 @@ def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
     """Expand every skill's forms into variants and index them for matching."""
     loose: dict[str, tuple[str, str, bool]] = {}  # lowercase variant -> (skill id, method, guarded)
     strict: dict[str, tuple[str, str, bool]] = {}
-    skills = sorted(taxonomy, key=lambda s: s.id)
+    skills = sorted((s for s in taxonomy if s.match), key=lambda s: s.id)
     for generated in (False, True):  # forms written in the taxonomy win over generated ones
         for skill in skills:
             for form in insensitive_forms(skill):
@@ -335,7 +335,7 @@ def compile_taxonomy(taxonomy: Taxonomy, words: Callable[[str], list[str]],
         fuzzy_forms=[(v, sid) for v, sid in singles.items() if sid in fuzzy_ok],
         compact=compact_forms,
         splits=splits,
-        pair_keys=pair_key(firsts, seconds).tolist(),
+        pair_keys=KeySet(pair_key(firsts, seconds).tolist()),
     )
 
 

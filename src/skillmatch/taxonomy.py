@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
-from dataclasses import astuple, dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -30,7 +30,9 @@ KINDS = (
 )
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LIST_FIELDS = ("aliases", "exact", "ambiguous", "context", "not_followed_by", "broader", "related")
-_FIELDS = {"id", "name", "kind", "category", "description", "fuzzy", "evidence", *_LIST_FIELDS}  # evidence: ignored
+_FIELDS = {"id", "name", "kind", "category", "description", "fuzzy", "match", "uri", "attributes",
+           "evidence", *_LIST_FIELDS}  # evidence (from `taxonomy build`): ignored
+Scalar = str | int | float | bool
 
 try:  # the C loader is several times faster; fall back when PyYAML was built without it
     _Loader = yaml.CSafeLoader
@@ -55,12 +57,15 @@ class Skill:
     related: tuple[str, ...] = ()
     fuzzy: bool = True
     description: str = ""
+    match: bool = True  # false: a grouping node of the hierarchy, never matched in text
+    uri: str = ""  # identifier in the source classification (an ESCO concept URI)
+    attributes: tuple[tuple[str, Scalar], ...] = ()  # (key, value) facts kept from the source
     source: str = field(default="", compare=False)
 
 
 def alias_key(text: str) -> str:
     """Case-insensitive collision key: lowercase, hyphens/underscores as spaces, one space."""
-    return " ".join(re.sub(r"[-_]", " ", text.lower()).split())
+    return " ".join(text.lower().replace("-", " ").replace("_", " ").split())
 
 
 class Taxonomy:
@@ -79,9 +84,9 @@ class Taxonomy:
         _validate(self.skills)
         self.narrower: dict[str, tuple[str, ...]] = _invert_broader(self.skills)
         # every field but the source file: equal fingerprints mean equal taxonomies
-        self.fingerprint = hashlib.sha1(
-            repr(sorted(astuple(replace(s, source="")) for s in self.skills.values())).encode()
-        ).hexdigest()[:16]
+        names = [f.name for f in fields(Skill) if f.name != "source"]
+        self.fingerprint = hashlib.sha1(repr(sorted(
+            tuple(getattr(s, n) for n in names) for s in self.skills.values())).encode()).hexdigest()[:16]
 
     def __len__(self) -> int:
         return len(self.skills)
@@ -147,9 +152,16 @@ def _invert_broader(skills: dict[str, Skill]) -> dict[str, tuple[str, ...]]:
 
 def insensitive_forms(skill: Skill) -> tuple[str, ...]:
     """Forms matched case-insensitively: the name (unless listed as exact/ambiguous) and aliases."""
+    if not skill.match:
+        return ()
     guarded = set(skill.exact) | set(skill.ambiguous)
     name = () if skill.name in guarded else (skill.name,)
     return (*name, *skill.aliases)
+
+
+def guarded_forms(skill: Skill) -> tuple[str, ...]:
+    """Forms matched case-sensitively (`exact` and `ambiguous`); none for a grouping node."""
+    return (*skill.exact, *skill.ambiguous) if skill.match else ()
 
 
 def _validate(skills: dict[str, Skill]) -> None:
@@ -165,13 +177,17 @@ def _validate(skills: dict[str, Skill]) -> None:
                 f"which already belongs to skill '{other}'."
             )
 
+    uris: dict[str, str] = {}
     for skill in skills.values():
         for form in insensitive_forms(skill):
             claim(loose, alias_key(form), form, skill)
-        for form in (*skill.exact, *skill.ambiguous):
+        for form in guarded_forms(skill):
             claim(strict, form, form, skill)
+        if skill.uri and uris.setdefault(skill.uri, skill.id) != skill.id:
+            raise TaxonomyError(f"{skill.source}: skill '{skill.id}' has the uri '{skill.uri}', "
+                                f"which already belongs to skill '{uris[skill.uri]}'.")
     for skill in skills.values():  # a guarded form must not shadow another skill's plain alias
-        for form in (*skill.exact, *skill.ambiguous):
+        for form in guarded_forms(skill):
             owner = loose.get(alias_key(form))
             if owner is not None and owner != skill.id:
                 claim(loose, alias_key(form), form, skill)
@@ -225,6 +241,15 @@ def _as_strings(value: object, where: str, name: str) -> tuple[str, ...]:
     return out
 
 
+def _attributes(value: object, where: str) -> tuple[tuple[str, Scalar], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, (str, int, float, bool)) for k, v in value.items()):
+        raise TaxonomyError(f"{where}: field 'attributes' must map names to single values.")
+    return tuple(sorted(value.items()))
+
+
 def parse_skill(entry: object, source: str, default_category: str) -> Skill:
     """Build one `Skill` from a YAML mapping, naming the entry in any error."""
     if not isinstance(entry, dict):
@@ -242,9 +267,13 @@ def parse_skill(entry: object, source: str, default_category: str) -> Skill:
     kind = entry.get("kind")
     if kind not in KINDS:
         raise TaxonomyError(f"{where} has kind {kind!r}; expected one of: {', '.join(KINDS)}.")
-    fuzzy = entry.get("fuzzy", True)
-    if not isinstance(fuzzy, bool):
-        raise TaxonomyError(f"{where}: field 'fuzzy' must be true or false.")
+    flags = {f: entry.get(f, True) for f in ("fuzzy", "match")}
+    for flag, value in flags.items():
+        if not isinstance(value, bool):
+            raise TaxonomyError(f"{where}: field '{flag}' must be true or false.")
+    uri = entry.get("uri") or ""
+    if not isinstance(uri, str):
+        raise TaxonomyError(f"{where}: field 'uri' must be a string.")
     lists = {f: _as_strings(entry.get(f), where, f) for f in _LIST_FIELDS}
     category = entry.get("category", default_category)
     return Skill(
@@ -252,23 +281,17 @@ def parse_skill(entry: object, source: str, default_category: str) -> Skill:
         name=name.strip(),
         kind=kind,
         category=str(category or ""),
-        fuzzy=fuzzy,
         description=str(entry.get("description") or ""),
+        uri=uri.strip(),
+        attributes=_attributes(entry.get("attributes"), where),
         source=source,
+        **flags,
         **lists,
     )
 
 
-def read_skill_file(path: Path) -> list[Skill]:
-    """Parse one taxonomy YAML file (a mapping with `category` and `skills`).
-
-    Results are cached by content, because building objects from YAML is slow.
-    """
-    raw = path.read_bytes()
-    return cached(b"skills\0" + path.name.encode() + b"\0" + raw, lambda: _parse_skill_file(path, raw))
-
-
 def _parse_skill_file(path: Path, raw: bytes) -> list[Skill]:
+    """Parse one taxonomy YAML file (a mapping with `category` and `skills`)."""
     try:
         data = yaml.load(raw.decode("utf-8"), Loader=_Loader)
     except UnicodeDecodeError:
@@ -306,8 +329,11 @@ def _skill_files(path: Path) -> list[Path]:
 
 @lru_cache(maxsize=8)
 def _load_cached(path: Path, mtimes: tuple[float, ...]) -> Taxonomy:
-    skills = [s for f in _skill_files(path) for s in read_skill_file(f)]
-    return Taxonomy(skills, name=path.stem if path.is_file() else path.name)
+    """The validated taxonomy, cached on disk by content: parsing and checking big files is slow."""
+    raws = [(f, f.read_bytes()) for f in _skill_files(path)]
+    name = path.stem if path.is_file() else path.name
+    key = b"taxonomy\0" + name.encode() + b"".join(b"\0" + f.name.encode() + b"\0" + raw for f, raw in raws)
+    return cached(key, lambda: Taxonomy([s for f, raw in raws for s in _parse_skill_file(f, raw)], name=name))
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:

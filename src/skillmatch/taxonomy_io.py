@@ -12,6 +12,8 @@ import yaml
 from .errors import SkillmatchError
 from .taxonomy import Skill, Taxonomy
 
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # the C emitter is much faster
+
 
 def skill_to_dict(skill: Skill) -> dict:
     """The YAML mapping for one skill, leaving out empty and default fields."""
@@ -24,6 +26,12 @@ def skill_to_dict(skill: Skill) -> dict:
             out[field] = list(values)
     if not skill.fuzzy:
         out["fuzzy"] = False
+    if not skill.match:
+        out["match"] = False
+    if skill.uri:
+        out["uri"] = skill.uri
+    if skill.attributes:
+        out["attributes"] = dict(skill.attributes)
     if skill.description:
         out["description"] = skill.description
     return out
@@ -32,7 +40,7 @@ def skill_to_dict(skill: Skill) -> dict:
 def write_taxonomy(taxonomy: Taxonomy | Iterable[Skill], path: str | Path, category: str = "") -> None:
     """Write skills to one YAML file atomically (a temporary file renamed into place)."""
     data = {"category": category, "skills": [skill_to_dict(s) for s in taxonomy]}
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     atomic_write_text(Path(path), text)
 
 
