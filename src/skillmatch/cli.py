@@ -14,6 +14,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
+from .cli_build import role_app, taxonomy_build_cmd
 from .cli_taxonomy import taxonomy_app
 from .errors import SkillmatchError
 
@@ -264,6 +265,10 @@ def roles_cmd(taxonomy: Optional[Path] = TaxonomyOpt) -> None:
         for rid in sm.roles():
             target = sm.role(rid)
             typer.echo(f"{rid}\t{target.name} ({len(target.skills)} skills)")
+
+
+taxonomy_app.command("build")(taxonomy_build_cmd)
+app.add_typer(role_app, name="role")
 
 
 class _errors:

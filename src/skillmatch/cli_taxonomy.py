@@ -1,4 +1,4 @@
-"""`skillmatch taxonomy ...`: import, merge, validate and describe taxonomies.
+"""`skillmatch taxonomy ...`: import, merge, validate and describe taxonomies (`build` is in cli_build).
 
 Mounted on the main app in cli.py; add a command with `@taxonomy_app.command("name")`.
 """
@@ -11,7 +11,7 @@ from typing import Callable, List
 
 import typer
 
-taxonomy_app = typer.Typer(help="Import, merge, validate and describe skill taxonomies.",
+taxonomy_app = typer.Typer(help="Import, build, merge, validate and describe skill taxonomies.",
                            no_args_is_help=True, rich_markup_mode=None)
 import_app = typer.Typer(help="Import a taxonomy from ESCO, O*NET or your own CSV list (see docs/taxonomy-import.md).",
                          no_args_is_help=True, rich_markup_mode=None)

@@ -6,7 +6,7 @@ import gzip
 import hashlib
 import re
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -31,7 +31,7 @@ KINDS = (
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LIST_FIELDS = ("aliases", "exact", "ambiguous", "context", "not_followed_by", "broader", "related")
 _FIELDS = {"id", "name", "kind", "category", "description", "fuzzy", "match", "uri", "attributes",
-           *_LIST_FIELDS}
+           "evidence", *_LIST_FIELDS}  # evidence (from `taxonomy build`): ignored
 Scalar = str | int | float | bool
 
 try:  # the C loader is several times faster; fall back when PyYAML was built without it
@@ -127,12 +127,19 @@ class Taxonomy:
         if text in self.skills:
             return self.skills[text]
         key = alias_key(text)
-        keys = {key, re.sub(r"(?<=[a-z])(es|s)$", "", key), re.sub(r"(?<=[a-z])s$", "", key)}
-        for skill in self.skills.values():
-            forms = (skill.name, *skill.aliases, *skill.exact, *skill.ambiguous)
-            if any(alias_key(form) in keys for form in forms):
-                return skill
+        for k in (key, re.sub(r"(?<=[a-z])s$", "", key), re.sub(r"(?<=[a-z])(es|s)$", "", key)):
+            if k in self._forms:
+                return self.skills[self._forms[k]]
         return None
+
+    @cached_property
+    def _forms(self) -> dict[str, str]:
+        """alias_key of every name and alias -> skill id (the first skill in file order)."""
+        forms: dict[str, str] = {}
+        for skill in self.skills.values():
+            for form in (skill.name, *skill.aliases, *skill.exact, *skill.ambiguous):
+                forms.setdefault(alias_key(form), skill.id)
+        return forms
 
 
 def _invert_broader(skills: dict[str, Skill]) -> dict[str, tuple[str, ...]]:
