@@ -47,7 +47,8 @@ _POSTING = [
               r"company (overview|description)|the company|why (join|work)( \w+)*"),
     ("benefits", r"(benefits|perks)( (&|and) (benefits|perks))?|what we offer|we offer|(compensation|salary|pay)( (&|and) benefits)?|"
                  r"what's in it for you|why you'll love \w+"),
-    ("other", r"equal (employment )?opportunity|eeo|how to apply|location|schedule|job type"),
+    ("other", r"equal (employment )?opportunity|eeo|how to apply|location|schedule|job type|"
+              r"(\w+ )*career (outlook|paths?|prospects|progression)|job outlook|conclusion|leave a reply"),
     ("preferred", r"(\w+ )*(nice[- ]to[- ]haves?|preferred|desired|desirable|bonus|a plus|good[- ]to[- ]have|"
                   r"pluses|extra credit|ideally)( \w+)*"),
     ("requirements", r"((minimum|basic|required|key|essential)\s+)?(requirements?|qualifications|required|"
