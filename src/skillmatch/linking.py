@@ -1,0 +1,189 @@
+"""Concept linking: find a taxonomy label whose content words occur close together in any order.
+
+Large classifications such as ESCO name skills as phrases ("work in teams", "principles of
+artificial intelligence", "develop automated software tests") that texts rarely repeat word for
+word ("enjoy working in a team", "Artificial Intelligence"). Linking matches labels by the stems
+of their content words:
+
+- every label (name or alias) becomes a set of stems; stop words are left out;
+- a label is found when its stems occur within a short window of the text, in any order;
+- stems that many skills share ("manage", "use", "principles") are *generic*: a label may
+  miss those, as long as most of its weight (inverse skill frequency) is found;
+- a mention whose found stems are all generic-ish (little weight) is *weak*: like a generic
+  word, it needs a list, a skill cue or a context word to count.
+
+Candidates are looked up through an index keyed by each label's rarest stem, so the cost per
+document grows with its distinct words, not with the size of the taxonomy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .guards import Candidate, DocView
+from .taxonomy import Taxonomy, guarded_forms, insensitive_forms
+
+FRAME_MIN = 50  # a stem that starts this many labels, and most labels it is in, is a frame word
+MIN_COVERAGE = 0.5  # share of a label's weight that must be found
+SLACK = 2  # extra tokens a window may hold beyond the label's own stems
+STRONG_WEIGHT = 5.5  # found weight (sum of idf) above which a mention needs no evidence
+MAX_STEMS = 6  # longer labels are descriptions, not names: not linked
+_SUFFIXES = ("ations", "ation", "ators", "ator", "atives", "ative", "ately", "ating", "ated", "ates", "ate",
+             "ments", "ment", "ings", "ing", "ively", "ive", "ions", "ion", "ies", "ied", "ly", "ed", "es", "s")
+_WORD = re.compile(r"^[a-z][a-z'’]*$")
+
+
+def stem(word: str) -> str:
+    """A crude English stem of a lowercase word, the same for its inflections and derivations
+    (`communicate`, `communication`, `communicator` -> `communic`)."""
+    if not _WORD.match(word):
+        return word
+    word = re.sub(r"['’]s?$", "", word)
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= (4 if suffix[0] in "al" else 3):
+            if suffix in ("s", "es") and word.endswith(("ss", "us", "is")):
+                continue
+            if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+                continue
+            word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return re.sub(r"(?<=[a-z]{3})is$", "iz", word)  # organise/organize, analyse/analyze
+
+
+def content_stems(tokens: list[str]) -> list[str | None]:
+    """Each token's stem, or None for stop words and punctuation."""
+    out: list[str | None] = []
+    for token in tokens:
+        lower = token.lower()
+        out.append(None if lower in STOP_WORDS or not any(c.isalnum() for c in lower) else stem(lower))
+    return out
+
+
+@dataclass
+class LinkIndex:
+    """Labels as stem sets with weights, and the index by rarest stem (plain picklable data)."""
+
+    labels: list[tuple[str, tuple[str, ...], tuple[float, ...], frozenset[str], bool]]
+    # (skill id, stems rarest first, their weights, stems that must be found, a name not a word)
+    anchors: dict[str, list[int]]  # stem -> labels whose rarest required stem it is
+
+
+def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> LinkIndex:
+    """Stem sets of every matchable skill's name and aliases, weighted by inverse skill frequency."""
+    forms: dict[frozenset[str], tuple[int, str, str, str]] = {}  # stems -> (priority, id, first stem, form)
+    df: dict[str, int] = {}
+    starts: dict[str, int] = {}  # stem -> labels of several stems it starts
+    inside: dict[str, int] = {}  # stem -> labels of several stems it is in
+    skills = sorted((s for s in taxonomy if s.match), key=lambda s: s.id)
+    for skill in skills:
+        seen: set[str] = set()
+        for form in dict.fromkeys((*insensitive_forms(skill), *guarded_forms(skill))):
+            ordered = list(dict.fromkeys(s for s in content_stems(words(form)) if s))
+            if not ordered or len(ordered) > MAX_STEMS:
+                continue
+            seen.update(ordered)
+            if len(ordered) > 1:
+                starts[ordered[0]] = starts.get(ordered[0], 0) + 1
+                for s in ordered:
+                    inside[s] = inside.get(s, 0) + 1
+            claim = (0 if form == skill.name else 1, skill.id, ordered[0], form)
+            if claim < forms.get(frozenset(ordered), (2, "", "", "")):
+                forms[frozenset(ordered)] = claim
+        for s in seen:
+            df[s] = df.get(s, 0) + 1
+    n = max(1, len(skills))
+    idf = {s: math.log(n / d) for s, d in df.items()}
+    frames = {s for s, k in starts.items() if k >= FRAME_MIN and 2 * k >= inside[s]}
+    labels, anchors = [], {}
+    for stems, (_, sid, first, form) in sorted(forms.items(), key=lambda kv: kv[1][1:]):
+        ordered = tuple(sorted(stems, key=lambda s: (-idf[s], s)))
+        required = stems - {first} if len(stems) > 1 and first in frames else stems
+        anchor = next(s for s in ordered if s in required)
+        anchors.setdefault(anchor, []).append(len(labels))
+        named = len(stems) == 1 and not (form.isalpha() and form.islower())
+        labels.append((sid, ordered, tuple(idf[s] for s in ordered), required, named))
+    return LinkIndex(labels, anchors)
+
+
+def index_key(taxonomy: Taxonomy) -> bytes:
+    """Cache key of a taxonomy's `LinkIndex`: its content and this module's code and settings."""
+    return b"links\0" + hashlib.sha1(Path(__file__).read_bytes()).digest() + taxonomy.fingerprint.encode()
+
+
+class Linker:
+    """Finds linked candidates in a `DocView`, one per group of overlapping ones."""
+
+    def __init__(self, index: LinkIndex, strings):
+        self.index = index
+        self.strings = strings
+        self._stems: dict[int, str | None] = {}  # lowercase token hash -> stem
+
+    def _stem_of(self, h: int) -> str | None:
+        found = self._stems.get(h, "")
+        if found == "":
+            found = self._stems[h] = content_stems([self.strings[h]])[0]
+        return found
+
+    def candidates(self, view: DocView) -> list[Candidate]:
+        positions: dict[str, list[int]] = {}
+        lowers = view.lower
+        for i in view.words.tolist():
+            s = self._stem_of(lowers[i])
+            if s is not None:
+                positions.setdefault(s, []).append(i)
+        present = positions.keys()
+        labels = self.index.labels
+        found = []
+        for s in list(present):
+            for li in self.index.anchors.get(s, ()):
+                sid, stems, weights, required, named = labels[li]
+                if required <= present:
+                    hit = _window(s, stems, weights, required, positions)
+                    if hit is not None and (hit[2] > 1 or len(stems) == 1):
+                        found.append((*hit, sid, hit[2] == 1 and not named))
+        return _resolve(found)
+
+
+def _window(anchor, stems, weights, required, positions):
+    """(start, end, found tokens, weight found, coverage) of the tightest match, or None."""
+    best = None
+    width = len(stems) + SLACK
+    total = sum(weights)
+    for at in positions[anchor]:
+        got, weight = [], 0.0
+        for s, w in zip(stems, weights):
+            near = [p for p in positions.get(s, ()) if abs(p - at) < width]
+            if near:
+                got.append(min(near, key=lambda p: abs(p - at)))
+                weight += w
+            elif s in required:
+                break
+        else:
+            lo, hi = min(got), max(got) + 1
+            if hi - lo <= len(got) + SLACK and weight >= MIN_COVERAGE * total:
+                hit = (lo, hi, len(got), weight, weight / total)
+                if best is None or hit[1] - hit[0] < best[1] - best[0]:
+                    best = hit
+    return best
+
+
+def _resolve(found) -> list[Candidate]:
+    """Most found tokens first, then coverage, then weight; a token serves one label."""
+    taken: set[int] = set()
+    out = []
+    for lo, hi, count, weight, coverage, sid, weak in sorted(
+            found, key=lambda f: (-f[2], -f[4], -f[3], f[0], f[5])):
+        if taken.isdisjoint(range(lo, hi)):
+            taken.update(range(lo, hi))
+            out.append(Candidate(lo, hi, sid, "linked", round(0.6 + 0.3 * coverage, 3),
+                                 weak=weak or weight < STRONG_WEIGHT))
+    return out
