@@ -5,12 +5,15 @@ artificial intelligence", "develop automated software tests") that texts rarely 
 word ("enjoy working in a team", "Artificial Intelligence"). Linking matches labels by the stems
 of their content words:
 
-- every label (name or alias) becomes a set of stems; stop words are left out;
-- a label is found when its stems occur within a short window of the text, in any order;
-- stems that many skills share ("manage", "use", "principles") are *generic*: a label may
-  miss those, as long as most of its weight (inverse skill frequency) is found;
-- a mention whose found stems are all generic-ish (little weight) is *weak*: like a generic
-  word, it needs a list, a skill cue or a context word to count.
+- every label (name or alias) becomes a set of word stems; stop words and filler words
+  ("skills", "ability") are left out;
+- a label is found when its stems occur within a short window of content words, in any order;
+- a label may miss its first word when that word is a *frame* that starts many labels
+  ("manage", "use", "principles of"), as long as half its weight (inverse skill frequency) is found;
+- at least two words must be found, except for a one-word name written with capitals
+  (`Python`, `English`; an acronym such as `SQL` only in capitals): one-word everyday labels are
+  left to exact matching and its evidence rules;
+- where found labels overlap, the one that found most words wins, then the best covered.
 
 Candidates are looked up through an index keyed by each label's rarest stem, so the cost per
 document grows with its distinct words, not with the size of the taxonomy.
@@ -33,10 +36,12 @@ from .taxonomy import Taxonomy, guarded_forms, insensitive_forms
 FRAME_MIN = 50  # a stem that starts this many labels, and most labels it is in, is a frame word
 MIN_COVERAGE = 0.5  # share of a label's weight that must be found
 SLACK = 2  # extra tokens a window may hold beyond the label's own stems
-STRONG_WEIGHT = 5.5  # found weight (sum of idf) above which a mention needs no evidence
 MAX_STEMS = 6  # longer labels are descriptions, not names: not linked
 _SUFFIXES = ("ations", "ation", "ators", "ator", "atives", "ative", "ately", "ating", "ated", "ates", "ate",
              "ments", "ment", "ings", "ing", "ively", "ive", "ions", "ion", "ies", "ied", "ly", "ed", "es", "s")
+# Words that say a skill is meant without naming it: never part of what a label must find.
+FILLERS = frozenset({"skill", "skills", "ability", "abilities", "capability", "capabilities", "competence",
+                     "competences"})
 _WORD = re.compile(r"^[a-z][a-z'’]*$")
 
 
@@ -64,7 +69,8 @@ def content_stems(tokens: list[str]) -> list[str | None]:
     out: list[str | None] = []
     for token in tokens:
         lower = token.lower()
-        out.append(None if lower in STOP_WORDS or not any(c.isalnum() for c in lower) else stem(lower))
+        skip = lower in STOP_WORDS or lower in FILLERS or not any(c.isalnum() for c in lower)
+        out.append(None if skip else stem(lower))
     return out
 
 
@@ -73,7 +79,7 @@ class LinkIndex:
     """Labels as stem sets with weights, and the index by rarest stem (plain picklable data)."""
 
     labels: list[tuple[str, tuple[str, ...], tuple[float, ...], frozenset[str], bool]]
-    # (skill id, stems rarest first, their weights, stems that must be found, a name not a word)
+    # (skill id, stems rarest first, their weights, stems that must be found, an acronym)
     anchors: dict[str, list[int]]  # stem -> labels whose rarest required stem it is
 
 
@@ -109,8 +115,9 @@ def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> Link
         required = stems - {first} if len(stems) > 1 and first in frames else stems
         anchor = next(s for s in ordered if s in required)
         anchors.setdefault(anchor, []).append(len(labels))
-        named = len(stems) == 1 and not (form.isalpha() and form.islower())
-        labels.append((sid, ordered, tuple(idf[s] for s in ordered), required, named))
+        if len(stems) == 1 and form.islower():
+            continue  # a single everyday word: left to exact matching and its evidence rules
+        labels.append((sid, ordered, tuple(idf[s] for s in ordered), required, form.isupper()))
     return LinkIndex(labels, anchors)
 
 
@@ -134,22 +141,28 @@ class Linker:
         return found
 
     def candidates(self, view: DocView) -> list[Candidate]:
-        positions: dict[str, list[int]] = {}
+        positions: dict[str, list[int]] = {}  # stem -> indexes into `tokens`
         lowers = view.lower
+        tokens = []  # positions of the content words: windows are counted in content words
         for i in view.words.tolist():
             s = self._stem_of(lowers[i])
             if s is not None:
-                positions.setdefault(s, []).append(i)
+                positions.setdefault(s, []).append(len(tokens))
+                tokens.append(i)
         present = positions.keys()
         labels = self.index.labels
         found = []
         for s in list(present):
             for li in self.index.anchors.get(s, ()):
-                sid, stems, weights, required, named = labels[li]
+                sid, stems, weights, required, acronym = labels[li]
                 if required <= present:
                     hit = _window(s, stems, weights, required, positions)
-                    if hit is not None and (hit[2] > 1 or len(stems) == 1):
-                        found.append((*hit, sid, hit[2] == 1 and not named))
+                    if hit is None:
+                        continue
+                    lo, hi = tokens[hit[0]], tokens[hit[1] - 1] + 1
+                    if hit[2] == 1 and (len(stems) > 1 or acronym and view.orth[lo] == lowers[lo]):
+                        continue  # one word of a phrase, or an acronym written in lowercase
+                    found.append((lo, hi, *hit[2:], sid))
         return _resolve(found)
 
 
@@ -180,10 +193,8 @@ def _resolve(found) -> list[Candidate]:
     """Most found tokens first, then coverage, then weight; a token serves one label."""
     taken: set[int] = set()
     out = []
-    for lo, hi, count, weight, coverage, sid, weak in sorted(
-            found, key=lambda f: (-f[2], -f[4], -f[3], f[0], f[5])):
+    for lo, hi, count, weight, coverage, sid in sorted(found, key=lambda f: (-f[2], -f[4], -f[3], f[0], f[5])):
         if taken.isdisjoint(range(lo, hi)):
             taken.update(range(lo, hi))
-            out.append(Candidate(lo, hi, sid, "linked", round(0.6 + 0.3 * coverage, 3),
-                                 weak=weak or weight < STRONG_WEIGHT))
+            out.append(Candidate(lo, hi, sid, "linked", round(0.6 + 0.3 * coverage, 3)))
     return out
