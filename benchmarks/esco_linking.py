@@ -10,7 +10,11 @@ skills found in the sentence. TP, FP and FN are summed over sentences (micro ave
 whose gold set is empty still counts: everything predicted there is a false positive.
 
     python benchmarks/esco_linking.py [--data ../shared/data] [--taxonomy esco.yaml]
-                                      [--linking on|off|both] [--show-errors N] [--json]
+                                      [--linking on|off|both] [--show-errors N] [--json] [--speed N]
+
+`--speed N` also times extraction with the ESCO taxonomy on the first N LiveCareer resumes
+(../shared/data/livecareer-resumes/resumes_text.csv), one process: resumes/s, median of 5 passes
+after a warm-up pass, for each linking mode.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ import argparse
 import csv
 import json
 import os
+import statistics
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -73,6 +79,25 @@ def esco_taxonomy(data: Path) -> Path:
     return out
 
 
+def speed(sm, texts: list[str], repeats: int = 5) -> float:
+    """Median resumes/s of `extract_many` over `repeats` passes after a warm-up pass."""
+    rates = []
+    for _ in range(repeats + 1):
+        t0 = time.perf_counter()
+        for _ in sm.extract_many(texts):
+            pass
+        rates.append(len(texts) / (time.perf_counter() - t0))
+    return statistics.median(rates[1:])
+
+
+def resumes(data: Path, limit: int) -> list[str]:
+    csv.field_size_limit(1 << 30)
+    with (data / "livecareer-resumes" / "resumes_text.csv").open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(fh)
+        column = next(c for c in rows.fieldnames or () if "text" in c.lower())
+        return [row[column] for _, row in zip(range(limit), rows)]
+
+
 def show_errors(errors, limit: int) -> None:
     fps = Counter(label.split(" <- ")[0] for _, fp, _ in errors for label in fp)
     fns = Counter(label for _, _, fn in errors for label in fn)
@@ -92,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-errors", type=int, default=0, metavar="N",
                     help="list the N most frequent FP/FN labels and N sentences with errors")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--speed", type=int, default=0, metavar="N", help="also time extraction on N resumes")
     args = ap.parse_args(argv)
     folder = args.data / "decorte-esco"
     if not folder.is_dir() or (args.taxonomy is None and not (args.data / "esco-v1.1.1").is_dir()):
@@ -112,6 +138,11 @@ def main(argv: list[str] | None = None) -> int:
                       f"{figures['sentences']} sentences, TP {figures['tp']} FP {figures['fp']} FN {figures['fn']})")
                 if args.show_errors:
                     show_errors(errors, args.show_errors)
+        if args.speed:
+            rate = results[f"speed, linking {'on' if linking else 'off'}"] = speed(sm, resumes(args.data, args.speed))
+            if not args.json:
+                print(f"speed linking {'on ' if linking else 'off'}  {rate:.0f} resumes/s "
+                      f"(ESCO taxonomy, {args.speed} LiveCareer resumes, one process, median of 5)")
     if args.json:
         print(json.dumps({"target_f1": TARGET_F1, "results": results}, indent=2))
     return 0

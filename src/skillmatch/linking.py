@@ -7,7 +7,8 @@ of their content words:
 
 - every label (name or alias) becomes a set of word stems; stop words and filler words
   ("skills", "ability") are left out;
-- a label is found when its stems occur within a short window of content words, in any order;
+- a label is found when its stems occur within a short window of content words, in any order,
+  that no punctuation or line break cuts;
 - a label may miss its first word when that word is a *frame* that starts many labels
   ("manage", "use", "principles of"), as long as half its weight (inverse skill frequency) is found;
 - at least two words must be found, except for a one-word name written with capitals
@@ -30,15 +31,16 @@ from typing import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .guards import Candidate, DocView
+from .guards import Candidate, DocView, hashes
 from .taxonomy import Taxonomy, guarded_forms, insensitive_forms
 
-FRAME_MIN = 50  # a stem that starts this many labels, and most labels it is in, is a frame word
+FRAME_SHARE = 0.004  # a stem that starts labels of this share of skills (and most labels it is in) is a frame
 MIN_COVERAGE = 0.5  # share of a label's weight that must be found
 SLACK = 2  # extra tokens a window may hold beyond the label's own stems
 MAX_STEMS = 6  # longer labels are descriptions, not names: not linked
 _SUFFIXES = ("ations", "ation", "ators", "ator", "atives", "ative", "ately", "ating", "ated", "ates", "ate",
              "ments", "ment", "ings", "ing", "ively", "ive", "ions", "ion", "ies", "ied", "ly", "ed", "es", "s")
+BARRIERS = (",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "|", "•", "·")  # windows never cross these
 # Words that say a skill is meant without naming it: never part of what a label must find.
 FILLERS = frozenset({"skill", "skills", "ability", "abilities", "capability", "capabilities", "competence",
                      "competences"})
@@ -108,7 +110,7 @@ def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> Link
             df[s] = df.get(s, 0) + 1
     n = max(1, len(skills))
     idf = {s: math.log(n / d) for s, d in df.items()}
-    frames = {s for s, k in starts.items() if k >= FRAME_MIN and 2 * k >= inside[s]}
+    frames = {s for s, k in starts.items() if k >= max(2, FRAME_SHARE * n) and 2 * k >= inside[s]}
     labels, anchors = [], {}
     for stems, (_, sid, first, form) in sorted(forms.items(), key=lambda kv: kv[1][1:]):
         ordered = tuple(sorted(stems, key=lambda s: (-idf[s], s)))
@@ -133,6 +135,7 @@ class Linker:
         self.index = index
         self.strings = strings
         self._stems: dict[int, str | None] = {}  # lowercase token hash -> stem
+        self._barriers = hashes(strings, BARRIERS)
 
     def _stem_of(self, h: int) -> str | None:
         found = self._stems.get(h, "")
@@ -141,14 +144,18 @@ class Linker:
         return found
 
     def candidates(self, view: DocView) -> list[Candidate]:
-        positions: dict[str, list[int]] = {}  # stem -> indexes into `tokens`
-        lowers = view.lower
-        tokens = []  # positions of the content words: windows are counted in content words
+        positions: dict[str, list[int]] = {}  # stem -> places, counted in content words
+        lowers, spaces = view.lower, view.space
+        tokens: dict[int, int] = {}  # place -> token index
+        place = 0
         for i in view.words.tolist():
             s = self._stem_of(lowers[i])
             if s is not None:
-                positions.setdefault(s, []).append(len(tokens))
-                tokens.append(i)
+                positions.setdefault(s, []).append(place)
+                tokens[place] = i
+                place += 1
+            elif spaces[i] or lowers[i] in self._barriers:
+                place += MAX_STEMS + SLACK  # out of reach of any window
         present = positions.keys()
         labels = self.index.labels
         found = []
