@@ -358,7 +358,7 @@ def _is_plain_word(text: str) -> bool:
 
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Longest mention wins; ties go to the better method, then the higher score."""
-    order = sorted(cands, key=lambda c: (-(c.end - c.start), _METHOD_RANK[c.method], -c.score, c.start))
+    order = sorted(cands, key=lambda c: (c.method == "linked", -(c.end - c.start), _METHOD_RANK[c.method], -c.score, c.start))
     taken: set[int] = set()
     kept = []
     for c in order:

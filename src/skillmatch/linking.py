@@ -38,8 +38,7 @@ FRAME_SHARE = 0.004  # a stem that starts labels of this share of skills (and mo
 MIN_COVERAGE = 0.5  # share of a label's weight that must be found
 SLACK = 2  # extra tokens a window may hold beyond the label's own stems
 MAX_STEMS = 6  # longer labels are descriptions, not names: not linked
-_SUFFIXES = ("ations", "ation", "ators", "ator", "atives", "ative", "ately", "ating", "ated", "ates", "ate",
-             "ments", "ment", "ings", "ing", "ively", "ive", "ions", "ion", "ies", "ied", "ly", "ed", "es", "s")
+_SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # inflections only: derivations mislead
 BARRIERS = (",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "|", "•", "·")  # windows never cross these
 # Words that say a skill is meant without naming it: never part of what a label must find.
 FILLERS = frozenset({"skill", "skills", "ability", "abilities", "capability", "capabilities", "competence",
@@ -48,13 +47,13 @@ _WORD = re.compile(r"^[a-z][a-z'’]*$")
 
 
 def stem(word: str) -> str:
-    """A crude English stem of a lowercase word, the same for its inflections and derivations
-    (`communicate`, `communication`, `communicator` -> `communic`)."""
+    """A crude English stem of a lowercase word, the same for its inflections and spellings
+    (`works`, `working`, `worked` -> `work`; `organised`, `organized` -> `organiz`)."""
     if not _WORD.match(word):
         return word
     word = re.sub(r"['’]s?$", "", word)
     for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= (4 if suffix[0] in "al" else 3):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix in ("s", "es") and word.endswith(("ss", "us", "is")):
                 continue
             if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
@@ -63,7 +62,7 @@ def stem(word: str) -> str:
             break
     if word.endswith("e") and len(word) > 3:
         word = word[:-1]
-    return re.sub(r"(?<=[a-z]{3})is$", "iz", word)  # organise/organize, analyse/analyze
+    return re.sub(r"(?<=[a-z]{3})([iy])s$", r"\1z", word)  # organise/organize, analyse/analyze
 
 
 def content_stems(tokens: list[str]) -> list[str | None]:
