@@ -16,8 +16,9 @@ of their content words:
   left to exact matching and its evidence rules;
 - where found labels overlap, the one that found most words wins, then the best covered.
 
-Candidates are looked up through an index keyed by each label's rarest stem, so the cost per
-document grows with its distinct words, not with the size of the taxonomy.
+Labels are looked up by the pair of their two rarest stems that must be found, among pairs of
+nearby words (one vectorised membership test per distance), so the cost per document grows with
+its length, not with the size of the taxonomy.
 """
 
 from __future__ import annotations
@@ -31,13 +32,18 @@ from typing import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+import numpy
+from spacy.strings import hash_string
+
 from .guards import Candidate, DocView, hashes
+from .phrases import KeySet, pair_key
 from .taxonomy import Taxonomy, guarded_forms, insensitive_forms
 
 FRAME_SHARE = 0.004  # a stem that starts labels of this share of skills (and most labels it is in) is a frame
 MIN_COVERAGE = 0.5  # share of a label's weight that must be found
-SLACK = 2  # extra tokens a window may hold beyond the label's own stems
+SLACK = 2  # extra content words a window may hold beyond the label's own stems
 MAX_STEMS = 6  # longer labels are descriptions, not names: not linked
+REACH = MAX_STEMS + SLACK  # the widest window, in content words
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # inflections only: derivations mislead
 BARRIERS = (",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "|", "•", "·")  # windows never cross these
 # Words that say a skill is meant without naming it: never part of what a label must find.
@@ -77,11 +83,12 @@ def content_stems(tokens: list[str]) -> list[str | None]:
 
 @dataclass
 class LinkIndex:
-    """Labels as stem sets with weights, and the index by rarest stem (plain picklable data)."""
+    """Labels as stem sets with weights, indexed by stem pairs (plain picklable data)."""
 
     labels: list[tuple[str, tuple[str, ...], tuple[float, ...], frozenset[str], bool]]
     # (skill id, stems rarest first, their weights, stems that must be found, an acronym)
-    anchors: dict[str, list[int]]  # stem -> labels whose rarest required stem it is
+    pairs: dict[int, list[int]]  # `pair_key` of two stem hashes (smaller first) -> labels
+    singles: dict[int, list[int]]  # stem hash -> one-word labels
 
 
 def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> LinkIndex:
@@ -110,16 +117,24 @@ def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> Link
     n = max(1, len(skills))
     idf = {s: math.log(n / d) for s, d in df.items()}
     frames = {s for s, k in starts.items() if k >= max(2, FRAME_SHARE * n) and 2 * k >= inside[s]}
-    labels, anchors = [], {}
+    index = LinkIndex([], {}, {})
     for stems, (_, sid, first, form) in sorted(forms.items(), key=lambda kv: kv[1][1:]):
-        ordered = tuple(sorted(stems, key=lambda s: (-idf[s], s)))
-        required = stems - {first} if len(stems) > 1 and first in frames else stems
-        anchor = next(s for s in ordered if s in required)
-        anchors.setdefault(anchor, []).append(len(labels))
         if len(stems) == 1 and form.islower():
             continue  # a single everyday word: left to exact matching and its evidence rules
-        labels.append((sid, ordered, tuple(idf[s] for s in ordered), required, form.isupper()))
-    return LinkIndex(labels, anchors)
+        ordered = tuple(sorted(stems, key=lambda s: (-idf[s], s)))
+        required = stems - {first} if len(stems) > 1 and first in frames else stems
+        if len(stems) == 1:
+            index.singles.setdefault(hash_string(ordered[0]), []).append(len(index.labels))
+        else:  # two words must be found: the two rarest of those required, or both of a pair
+            key = list(dict.fromkeys([*(s for s in ordered if s in required), *ordered]))[:2]
+            a, b = sorted(map(hash_string, key))
+            index.pairs.setdefault(_pair(a, b), []).append(len(index.labels))
+        index.labels.append((sid, ordered, tuple(idf[s] for s in ordered), frozenset(required), form.isupper()))
+    return index
+
+
+def _pair(a: int, b: int) -> int:
+    return int(pair_key(numpy.array([a], "uint64"), numpy.array([b], "uint64"))[0])
 
 
 def index_key(taxonomy: Taxonomy) -> bytes:
@@ -133,50 +148,68 @@ class Linker:
     def __init__(self, index: LinkIndex, strings):
         self.index = index
         self.strings = strings
-        self._stems: dict[int, str | None] = {}  # lowercase token hash -> stem
+        self._pairs = KeySet(index.pairs)
+        self._singles = KeySet(index.singles)
+        self._stems: dict[int, tuple[str, int] | None] = {}  # lowercase token hash -> (stem, its hash)
         self._barriers = hashes(strings, BARRIERS)
 
-    def _stem_of(self, h: int) -> str | None:
-        found = self._stems.get(h, "")
-        if found == "":
-            found = self._stems[h] = content_stems([self.strings[h]])[0]
+    def _stem_of(self, h: int) -> tuple[str, int] | None:
+        found = self._stems.get(h, ())
+        if found == ():
+            s = content_stems([self.strings[h]])[0]
+            found = self._stems[h] = None if s is None else (s, hash_string(s))
         return found
 
     def candidates(self, view: DocView) -> list[Candidate]:
-        positions: dict[str, list[int]] = {}  # stem -> places, counted in content words
         lowers, spaces = view.lower, view.space
-        tokens: dict[int, int] = {}  # place -> token index
+        stems, ids, places, tokens = [], [], [], []  # per content word
         place = 0
         for i in view.words.tolist():
-            s = self._stem_of(lowers[i])
-            if s is not None:
-                positions.setdefault(s, []).append(place)
-                tokens[place] = i
+            found = self._stem_of(lowers[i])
+            if found is not None:
+                stems.append(found[0])
+                ids.append(found[1])
+                places.append(place)
+                tokens.append(i)
                 place += 1
             elif spaces[i] or lowers[i] in self._barriers:
-                place += MAX_STEMS + SLACK  # out of reach of any window
-        present = positions.keys()
-        labels = self.index.labels
+                place += REACH  # out of reach of any window
+        todo = self._labels(numpy.array(ids, dtype="uint64"), numpy.array(places))
+        if not todo:
+            return []
+        positions: dict[str, list[int]] = {}  # stem -> places
+        at: dict[int, int] = dict(zip(places, tokens))  # place -> token index
+        for s, p in zip(stems, places):
+            positions.setdefault(s, []).append(p)
         found = []
-        for s in list(present):
-            for li in self.index.anchors.get(s, ()):
-                sid, stems, weights, required, acronym = labels[li]
-                if required <= present:
-                    hit = _window(s, stems, weights, required, positions)
-                    if hit is None:
-                        continue
-                    lo, hi = tokens[hit[0]], tokens[hit[1] - 1] + 1
-                    if hit[2] == 1 and (len(stems) > 1 or acronym and view.orth[lo] == lowers[lo]):
-                        continue  # one word of a phrase, or an acronym written in lowercase
+        for li in sorted(todo):
+            sid, label_stems, weights, required, acronym = self.index.labels[li]
+            if not required <= positions.keys():
+                continue
+            hit = _window(label_stems, weights, required, positions)
+            if hit is not None:
+                lo, hi = at[hit[0]], at[hit[1] - 1] + 1
+                if not (acronym and view.orth[lo] == lowers[lo]):  # an acronym counts in capitals only
                     found.append((lo, hi, *hit[2:], sid))
         return _resolve(found)
 
+    def _labels(self, ids: numpy.ndarray, places: numpy.ndarray) -> set[int]:
+        """Labels worth a look: one-word names present, and labels whose key pair occurs nearby."""
+        todo = {li for k in self._singles.positions(ids) for li in self.index.singles[int(ids[k])]}
+        for d in range(1, min(REACH, len(ids))):
+            a, b = ids[:-d], ids[d:]
+            keys = pair_key(numpy.minimum(a, b), numpy.maximum(a, b))[places[d:] - places[:-d] < REACH]
+            for k in self._pairs.positions(keys):
+                todo.update(self.index.pairs[int(keys[k])])
+        return todo
 
-def _window(anchor, stems, weights, required, positions):
-    """(start, end, found tokens, weight found, coverage) of the tightest match, or None."""
+
+def _window(stems, weights, required, positions):
+    """(start, end, found words, weight found, coverage) of the tightest match, or None."""
     best = None
     width = len(stems) + SLACK
     total = sum(weights)
+    anchor = next(s for s in stems if s in required)
     for at in positions[anchor]:
         got, weight = [], 0.0
         for s, w in zip(stems, weights):
@@ -188,10 +221,11 @@ def _window(anchor, stems, weights, required, positions):
                 break
         else:
             lo, hi = min(got), max(got) + 1
-            if hi - lo <= len(got) + SLACK and weight >= MIN_COVERAGE * total:
-                hit = (lo, hi, len(got), weight, weight / total)
-                if best is None or hit[1] - hit[0] < best[1] - best[0]:
-                    best = hit
+            if len(got) > 1 or len(stems) == 1:  # a phrase needs two of its words
+                if hi - lo <= len(got) + SLACK and weight >= MIN_COVERAGE * total:
+                    hit = (lo, hi, len(got), weight, weight / total)
+                    if best is None or hit[1] - hit[0] < best[1] - best[0]:
+                        best = hit
     return best
 
 
