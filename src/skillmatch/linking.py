@@ -23,6 +23,7 @@ its length, not with the size of the taxonomy.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import re
@@ -150,72 +151,79 @@ class Linker:
         self.strings = strings
         self._pairs = KeySet(index.pairs)
         self._singles = KeySet(index.singles)
-        self._stems: dict[int, tuple[str, int] | None] = {}  # lowercase token hash -> (stem, its hash)
+        # lowercase token hash -> (stem, its hash), or None for a stop word, or "" for a barrier
+        self._stems: dict[int, tuple[str, int] | str | None] = {}
         self._barriers = hashes(strings, BARRIERS)
 
-    def _stem_of(self, h: int) -> tuple[str, int] | None:
-        found = self._stems.get(h, ())
-        if found == ():
-            s = content_stems([self.strings[h]])[0]
-            found = self._stems[h] = None if s is None else (s, hash_string(s))
-        return found
+    def _stem_of(self, h: int) -> tuple[str, int] | str | None:
+        text = self.strings[h]
+        if h in self._barriers or text.isspace():  # whitespace kept among words is a line barrier
+            return ""
+        s = content_stems([text])[0]
+        return None if s is None else (s, hash_string(s))
 
     def candidates(self, view: DocView) -> list[Candidate]:
-        lowers, spaces = view.lower, view.space
-        stems, ids, places, tokens = [], [], [], []  # per content word
-        place = 0
-        for i in view.words.tolist():
-            found = self._stem_of(lowers[i])
-            if found is not None:
-                stems.append(found[0])
-                ids.append(found[1])
-                places.append(place)
-                tokens.append(i)
-                place += 1
-            elif spaces[i] or lowers[i] in self._barriers:
-                place += REACH  # out of reach of any window
-        todo = self._labels(numpy.array(ids, dtype="uint64"), numpy.array(places))
+        lowers = view.lower
+        words = view.words.tolist()
+        cache = self._stems
+        info = [cache[h] if h in cache else cache.setdefault(h, self._stem_of(h)) for h in map(lowers.__getitem__, words)]
+        steps = numpy.array([0 if x is None else REACH if x == "" else 1 for x in info])
+        content = numpy.flatnonzero(steps == 1)
+        if not len(content):
+            return []
+        places = (numpy.cumsum(steps) - 1)[content]  # barriers put the next word out of reach
+        stems = [info[k][0] for k in content.tolist()]
+        todo = self._labels(numpy.array([info[k][1] for k in content.tolist()], dtype="uint64"), places)
         if not todo:
             return []
-        positions: dict[str, list[int]] = {}  # stem -> places
-        at: dict[int, int] = dict(zip(places, tokens))  # place -> token index
+        places = places.tolist()
+        positions: dict[str, list[int]] = {}  # stem -> places, ascending
+        at = dict(zip(places, (words[k] for k in content.tolist())))  # place -> token index
         for s, p in zip(stems, places):
             positions.setdefault(s, []).append(p)
         found = []
-        for li in sorted(todo):
+        for li, near in sorted(todo.items()):
             sid, label_stems, weights, required, acronym = self.index.labels[li]
             if not required <= positions.keys():
                 continue
-            hit = _window(label_stems, weights, required, positions)
+            hit = _window(label_stems, weights, required, positions, sorted(near))
             if hit is not None:
                 lo, hi = at[hit[0]], at[hit[1] - 1] + 1
                 if not (acronym and view.orth[lo] == lowers[lo]):  # an acronym counts in capitals only
                     found.append((lo, hi, *hit[2:], sid))
         return _resolve(found)
 
-    def _labels(self, ids: numpy.ndarray, places: numpy.ndarray) -> set[int]:
-        """Labels worth a look: one-word names present, and labels whose key pair occurs nearby."""
-        todo = {li for k in self._singles.positions(ids) for li in self.index.singles[int(ids[k])]}
+    def _labels(self, ids: numpy.ndarray, places: numpy.ndarray) -> dict[int, set[int]]:
+        """Labels worth a look, each with the places to look at: one-word names present, and
+        labels whose key pair occurs within reach."""
+        todo: dict[int, set[int]] = {}
+        labels = self.index.labels
+        for k in self._singles.positions(ids):
+            for li in self.index.singles[int(ids[k])]:
+                todo.setdefault(li, set()).add(int(places[k]))
         for d in range(1, min(REACH, len(ids))):
             a, b = ids[:-d], ids[d:]
-            keys = pair_key(numpy.minimum(a, b), numpy.maximum(a, b))[places[d:] - places[:-d] < REACH]
+            close = numpy.flatnonzero(places[d:] - places[:-d] < REACH)
+            keys = pair_key(numpy.minimum(a, b), numpy.maximum(a, b))[close]
             for k in self._pairs.positions(keys):
-                todo.update(self.index.pairs[int(keys[k])])
+                for li in self.index.pairs[int(keys[k])]:
+                    if d < len(labels[li][1]) + SLACK:  # the pair fits the label's window
+                        todo.setdefault(li, set()).add(int(places[close[k]]))
         return todo
 
 
-def _window(stems, weights, required, positions):
-    """(start, end, found words, weight found, coverage) of the tightest match, or None."""
+def _window(stems, weights, required, positions, starts):
+    """(start, end, found words, weight found, coverage) of the tightest match around one of
+    `starts` (places), or None."""
     best = None
     width = len(stems) + SLACK
     total = sum(weights)
-    anchor = next(s for s in stems if s in required)
-    for at in positions[anchor]:
+    for at in starts:
         got, weight = [], 0.0
         for s, w in zip(stems, weights):
-            near = [p for p in positions.get(s, ()) if abs(p - at) < width]
-            if near:
-                got.append(min(near, key=lambda p: abs(p - at)))
+            near = _nearest(positions.get(s, ()), at, width)
+            if near is not None:
+                got.append(near)
                 weight += w
             elif s in required:
                 break
@@ -227,6 +235,15 @@ def _window(stems, weights, required, positions):
                     if best is None or hit[1] - hit[0] < best[1] - best[0]:
                         best = hit
     return best
+
+
+def _nearest(places: list[int], at: int, width: int) -> int | None:
+    """The place in ascending `places` nearest to `at`, if closer than `width`."""
+    i = bisect.bisect_left(places, at)
+    after = places[i] if i < len(places) and places[i] - at < width else None
+    if i and at - places[i - 1] < width and (after is None or at - places[i - 1] <= after - at):
+        return places[i - 1]
+    return after
 
 
 def _resolve(found) -> list[Candidate]:
