@@ -156,7 +156,7 @@ class SkillMatcher:
         if self.fuzzy:
             found += self._fuzzy_candidates(view, found)
         if self._linker is not None:
-            found += self._linker.candidates(view)
+            found = self._linker.link(view, found)
         accepted = self._apply_guards(view, found)
         spans, results = [], {}
         for cand in _resolve_overlaps(accepted):

@@ -90,6 +90,7 @@ class LinkIndex:
     # (skill id, stems rarest first, their weights, stems that must be found, an acronym)
     pairs: dict[int, list[int]]  # `pair_key` of two stem hashes (smaller first) -> labels
     singles: dict[int, list[int]]  # stem hash -> one-word labels
+    loose: frozenset[tuple[str, str]] = frozenset()  # (word, skill id) of one-word lowercase aliases
 
 
 def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> LinkIndex:
@@ -118,7 +119,8 @@ def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> Link
     n = max(1, len(skills))
     idf = {s: math.log(n / d) for s, d in df.items()}
     frames = {s for s, k in starts.items() if k >= max(2, FRAME_SHARE * n) and 2 * k >= inside[s]}
-    index = LinkIndex([], {}, {})
+    index = LinkIndex([], {}, {}, frozenset(
+        (form, s.id) for s in skills for form in s.aliases if form.islower() and form.isalpha()))
     for stems, (_, sid, first, form) in sorted(forms.items(), key=lambda kv: kv[1][1:]):
         if len(stems) == 1 and form.islower():
             continue  # a single everyday word: left to exact matching and its evidence rules
@@ -161,6 +163,17 @@ class Linker:
             return ""
         s = content_stems([text])[0]
         return None if s is None else (s, hash_string(s))
+
+    def link(self, view: DocView, found: list[Candidate]) -> list[Candidate]:
+        """`found` (exact, alias, fuzzy) without one-word loose synonyms, and linked candidates.
+
+        One-word lowercase aliases of large classifications are loose synonyms ("design" for
+        "think creatively", "data" for "statistics"): linking leaves them out.
+        """
+        loose, strings, lower = self.index.loose, self.strings, view.lower
+        kept = [c for c in found if not (c.method == "alias" and c.end - c.start == 1 and
+                                         (strings[lower[c.start]], c.skill_id) in loose)]
+        return kept + self.candidates(view)
 
     def candidates(self, view: DocView) -> list[Candidate]:
         lowers = view.lower
