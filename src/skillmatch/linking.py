@@ -177,24 +177,27 @@ class Linker:
 
     def candidates(self, view: DocView) -> list[Candidate]:
         lowers = view.lower
-        words = view.words.tolist()
+        words = view.words
+        distinct, inverse = numpy.unique(view.lower_array[words], return_inverse=True)
         cache = self._stems
-        info = [cache[h] if h in cache else cache.setdefault(h, self._stem_of(h)) for h in map(lowers.__getitem__, words)]
-        steps = numpy.array([0 if x is None else REACH if x == "" else 1 for x in info])
+        info = [cache[h] if h in cache else cache.setdefault(h, self._stem_of(h)) for h in distinct.tolist()]
+        steps = numpy.array([0 if x is None else REACH if x == "" else 1 for x in info])[inverse]
         content = numpy.flatnonzero(steps == 1)
         if not len(content):
             return []
         places = (numpy.cumsum(steps) - 1)[content]  # barriers put the next word out of reach
-        stems = [info[k][0] for k in content.tolist()]
-        todo = self._labels(numpy.array([info[k][1] for k in content.tolist()], dtype="uint64"), places)
-        if not todo:
-            return []
+        kinds = inverse[content]
+        ids = numpy.array([0 if x is None or x == "" else x[1] for x in info], dtype="uint64")[kinds]
+        todo, pairs = self._labels(ids, places)
         places = places.tolist()
         positions: dict[str, list[int]] = {}  # stem -> places, ascending
-        at = dict(zip(places, (words[k] for k in content.tolist())))  # place -> token index
-        for s, p in zip(stems, places):
-            positions.setdefault(s, []).append(p)
+        at = dict(zip(places, words[content].tolist()))  # place -> token index
+        for k, p in zip(kinds.tolist(), places):
+            positions.setdefault(info[k][0], []).append(p)
         found = []
+        for li, (lo, hi) in pairs.items():  # two-word labels: the pair is the match
+            sid, _, weights, _, _ = self.index.labels[li]
+            found.append((at[lo], at[hi] + 1, 2, sum(weights), 1.0, sid))
         for li, near in sorted(todo.items()):
             sid, label_stems, weights, required, acronym = self.index.labels[li]
             if not required <= positions.keys():
@@ -206,23 +209,37 @@ class Linker:
                     found.append((lo, hi, *hit[2:], sid))
         return _resolve(found)
 
-    def _labels(self, ids: numpy.ndarray, places: numpy.ndarray) -> dict[int, set[int]]:
-        """Labels worth a look, each with the places to look at: one-word names present, and
-        labels whose key pair occurs within reach."""
+    def _labels(self, ids: numpy.ndarray, places: numpy.ndarray
+                ) -> tuple[dict[int, set[int]], dict[int, tuple[int, int]]]:
+        """Labels worth a look, each with the places to look at (one-word names present, and
+        longer labels whose key pair occurs within reach), and two-word labels found, each with
+        the places of its closest pair."""
         todo: dict[int, set[int]] = {}
+        pairs: dict[int, tuple[int, int]] = {}
         labels = self.index.labels
         for k in self._singles.positions(ids):
             for li in self.index.singles[int(ids[k])]:
                 todo.setdefault(li, set()).add(int(places[k]))
-        for d in range(1, min(REACH, len(ids))):
-            a, b = ids[:-d], ids[d:]
-            close = numpy.flatnonzero(places[d:] - places[:-d] < REACH)
-            keys = pair_key(numpy.minimum(a, b), numpy.maximum(a, b))[close]
-            for k in self._pairs.positions(keys):
-                for li in self.index.pairs[int(keys[k])]:
-                    if d < len(labels[li][1]) + SLACK:  # the pair fits the label's window
-                        todo.setdefault(li, set()).add(int(places[close[k]]))
-        return todo
+        n = len(ids)
+        if n < 2:
+            return todo, pairs
+        firsts = numpy.concatenate([numpy.arange(n - d) for d in range(1, min(REACH, n))])
+        seconds = firsts + numpy.repeat(numpy.arange(1, min(REACH, n)), [n - d for d in range(1, min(REACH, n))])
+        close = numpy.flatnonzero(places[seconds] - places[firsts] < REACH)
+        firsts, seconds = firsts[close], seconds[close]
+        a, b = ids[firsts], ids[seconds]
+        keys = pair_key(numpy.minimum(a, b), numpy.maximum(a, b))
+        for k in self._pairs.positions(keys):
+            lo, d = int(places[firsts[k]]), int(seconds[k] - firsts[k])
+            for li in self.index.pairs[int(keys[k])]:
+                size = len(labels[li][1])
+                if d >= size + SLACK:
+                    continue  # the pair does not fit the label's window
+                if size > 2:
+                    todo.setdefault(li, set()).add(lo)
+                elif li not in pairs or d < pairs[li][1] - pairs[li][0]:
+                    pairs[li] = (lo, lo + d)
+        return todo, pairs
 
 
 def _window(stems, weights, required, positions, starts):
