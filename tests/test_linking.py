@@ -52,6 +52,13 @@ def test_generic_words_do_not_link(linked, text):
     assert {m.name for m in linked.extract(text) if m.method == "linked"} == set()
 
 
+def test_one_word_lowercase_aliases_are_loose_synonyms_when_linking(linked):
+    text = "Good knowledge of data"
+    assert names(skillmatch.load(MINI), text) == {"statistics"}
+    assert names(linked, text) == set()
+    assert names(linked, "analysis of statistical data") == {"statistics"}
+
+
 def test_linking_is_off_by_default_and_marks_its_mentions(linked):
     text = "You enjoy working in a small team"
     assert names(skillmatch.load(MINI), text) == set()
@@ -72,7 +79,7 @@ def test_esco_linking_benchmark_floor():
     import esco_linking
 
     sm = skillmatch.load(esco_linking.esco_taxonomy(data), linking=True)
-    for name, floor in (("tech", 0.35), ("house", 0.27)):
+    for name, floor in (("tech", 0.40), ("house", 0.33)):  # reached: 0.422 and 0.353; target 0.45
         gold = esco_linking.read_gold(data / "decorte-esco" / f"{name}_validation_annotations.csv")
         figures, _ = esco_linking.evaluate(sm, gold)
         assert figures["f1"] >= floor, (name, figures)
