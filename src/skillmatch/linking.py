@@ -16,9 +16,9 @@ of their content words:
   left to exact matching and its evidence rules;
 - where found labels overlap, the one that found most words wins, then the best covered.
 
-Labels are looked up by the pair of their two rarest stems that must be found, among pairs of
-nearby words (one vectorised membership test per distance), so the cost per document grows with
-its length, not with the size of the taxonomy.
+Labels are looked up by the pair of their two rarest stems that must be found, among the pairs
+of nearby words (one vectorised membership test), so the cost per document grows with its length,
+not with the size of the taxonomy.
 """
 
 from __future__ import annotations
@@ -31,13 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 import numpy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import hash_string
 
 from .guards import Candidate, DocView, hashes
-from .phrases import KeySet, pair_key
+from .phrases import KeySet, pair_key, pair_key_of
 from .taxonomy import Taxonomy, guarded_forms, insensitive_forms
 
 FRAME_SHARE = 0.004  # a stem that starts labels of this share of skills (and most labels it is in) is a frame
@@ -90,7 +89,7 @@ class LinkIndex:
     # (skill id, stems rarest first, their weights, stems that must be found, an acronym)
     pairs: dict[int, list[int]]  # `pair_key` of two stem hashes (smaller first) -> labels
     singles: dict[int, list[int]]  # stem hash -> one-word labels
-    loose: frozenset[tuple[str, str]] = frozenset()  # (word, skill id) of one-word lowercase aliases
+    loose: frozenset[tuple[str, str]]  # (word, skill id) of one-word lowercase aliases
 
 
 def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> LinkIndex:
@@ -131,13 +130,9 @@ def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> Link
         else:  # two words must be found: the two rarest of those required, or both of a pair
             key = list(dict.fromkeys([*(s for s in ordered if s in required), *ordered]))[:2]
             a, b = sorted(map(hash_string, key))
-            index.pairs.setdefault(_pair(a, b), []).append(len(index.labels))
+            index.pairs.setdefault(pair_key_of(a, b), []).append(len(index.labels))
         index.labels.append((sid, ordered, tuple(idf[s] for s in ordered), frozenset(required), form.isupper()))
     return index
-
-
-def _pair(a: int, b: int) -> int:
-    return int(pair_key(numpy.array([a], "uint64"), numpy.array([b], "uint64"))[0])
 
 
 def index_key(taxonomy: Taxonomy) -> bytes:
@@ -146,7 +141,7 @@ def index_key(taxonomy: Taxonomy) -> bytes:
 
 
 class Linker:
-    """Finds linked candidates in a `DocView`, one per group of overlapping ones."""
+    """Finds linked candidates in a `DocView` (see the module docstring)."""
 
     def __init__(self, index: LinkIndex, strings):
         self.index = index
@@ -165,7 +160,7 @@ class Linker:
         return None if s is None else (s, hash_string(s))
 
     def link(self, view: DocView, found: list[Candidate]) -> list[Candidate]:
-        """`found` (exact, alias, fuzzy) without one-word loose synonyms, and linked candidates.
+        """`found` (exact, alias, fuzzy candidates) without one-word loose synonyms, plus linked ones.
 
         One-word lowercase aliases of large classifications are loose synonyms ("design" for
         "think creatively", "data" for "statistics"): linking leaves them out.
@@ -176,6 +171,7 @@ class Linker:
         return kept + self.candidates(view)
 
     def candidates(self, view: DocView) -> list[Candidate]:
+        """Linked candidates in `view`, one per group of overlapping ones."""
         lowers = view.lower
         words = view.words
         distinct, inverse = numpy.unique(view.lower_array[words], return_inverse=True)
@@ -259,11 +255,10 @@ def _window(stems, weights, required, positions, starts):
                 break
         else:
             lo, hi = min(got), max(got) + 1
-            if len(got) > 1 or len(stems) == 1:  # a phrase needs two of its words
-                if hi - lo <= len(got) + SLACK and weight >= MIN_COVERAGE * total:
-                    hit = (lo, hi, len(got), weight, weight / total)
-                    if best is None or hit[1] - hit[0] < best[1] - best[0]:
-                        best = hit
+            if hi - lo <= len(got) + SLACK and weight >= MIN_COVERAGE * total:
+                hit = (lo, hi, len(got), weight, weight / total)
+                if best is None or hit[1] - hit[0] < best[1] - best[0]:
+                    best = hit
     return best
 
 
