@@ -46,6 +46,7 @@ MAX_STEMS = 6  # longer labels are descriptions, not names: not linked
 REACH = MAX_STEMS + SLACK  # the widest window, in content words
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # inflections only: derivations mislead
 BARRIERS = (",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "|", "•", "·")  # windows never cross these
+CONJUNCTIONS = ("and", "or", "&", "/")  # two found words on either side are coordinated, not a phrase
 # Words that say a skill is meant without naming it: never part of what a label must find.
 FILLERS = frozenset({"skill", "skills", "ability", "abilities", "capability", "capabilities", "competence",
                      "competences"})
@@ -148,14 +149,17 @@ class Linker:
         self.strings = strings
         self._pairs = KeySet(index.pairs)
         self._singles = KeySet(index.singles)
-        # lowercase token hash -> (stem, its hash), or None for a stop word, or "" for a barrier
+        # lowercase token hash -> (stem, its hash), None for a stop word, "" for a barrier, "+" for `and`
         self._stems: dict[int, tuple[str, int] | str | None] = {}
         self._barriers = hashes(strings, BARRIERS)
+        self._conjunctions = hashes(strings, CONJUNCTIONS)
 
     def _stem_of(self, h: int) -> tuple[str, int] | str | None:
         text = self.strings[h]
         if h in self._barriers or text.isspace():  # whitespace kept among words is a line barrier
             return ""
+        if h in self._conjunctions:
+            return "+"
         s = content_stems([text])[0]
         return None if s is None else (s, hash_string(s))
 
@@ -177,13 +181,16 @@ class Linker:
         distinct, inverse = numpy.unique(view.lower_array[words], return_inverse=True)
         cache = self._stems
         info = [cache[h] if h in cache else cache.setdefault(h, self._stem_of(h)) for h in distinct.tolist()]
-        steps = numpy.array([0 if x is None else REACH if x == "" else 1 for x in info])[inverse]
+        steps = numpy.array([REACH if x == "" else 0 if x is None or x == "+" else 1 for x in info])[inverse]
         content = numpy.flatnonzero(steps == 1)
         if not len(content):
             return []
-        places = (numpy.cumsum(steps) - 1)[content]  # barriers put the next word out of reach
+        after = numpy.cumsum(steps)
+        places = (after - 1)[content]  # barriers put the next word out of reach
+        conjunction = numpy.array([x == "+" for x in info])[inverse]
+        joins = set(after[conjunction].tolist())  # places of words right after a conjunction
         kinds = inverse[content]
-        ids = numpy.array([0 if x is None or x == "" else x[1] for x in info], dtype="uint64")[kinds]
+        ids = numpy.array([x[1] if isinstance(x, tuple) else 0 for x in info], dtype="uint64")[kinds]
         todo, pairs = self._labels(ids, places)
         places = places.tolist()
         positions: dict[str, list[int]] = {}  # stem -> places, ascending
@@ -193,12 +200,13 @@ class Linker:
         found = []
         for li, (lo, hi) in pairs.items():  # two-word labels: the pair is the match
             sid, _, weights, _, _ = self.index.labels[li]
-            found.append((at[lo], at[hi] + 1, 2, sum(weights), 1.0, sid))
+            if not (hi == lo + 1 and hi in joins):
+                found.append((at[lo], at[hi] + 1, 2, sum(weights), 1.0, sid))
         for li, near in sorted(todo.items()):
             sid, label_stems, weights, required, acronym = self.index.labels[li]
             if not required <= positions.keys():
                 continue
-            hit = _window(label_stems, weights, required, positions, sorted(near))
+            hit = _window(label_stems, weights, required, positions, sorted(near), joins)
             if hit is not None:
                 lo, hi = at[hit[0]], at[hit[1] - 1] + 1
                 if not (acronym and view.orth[lo] == lowers[lo]):  # an acronym counts in capitals only
@@ -238,9 +246,9 @@ class Linker:
         return todo, pairs
 
 
-def _window(stems, weights, required, positions, starts):
+def _window(stems, weights, required, positions, starts, joins):
     """(start, end, found words, weight found, coverage) of the tightest match around one of
-    `starts` (places), or None."""
+    `starts` (places), or None; found words on both sides of a conjunction (`joins`) don't match."""
     best = None
     width = len(stems) + SLACK
     total = sum(weights)
@@ -255,6 +263,8 @@ def _window(stems, weights, required, positions, starts):
                 break
         else:
             lo, hi = min(got), max(got) + 1
+            if any(p in joins and p - 1 in got for p in got):
+                continue
             if hi - lo <= len(got) + SLACK and weight >= MIN_COVERAGE * total:
                 hit = (lo, hi, len(got), weight, weight / total)
                 if best is None or hit[1] - hit[0] < best[1] - best[0]:
