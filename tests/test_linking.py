@@ -47,6 +47,7 @@ def test_labels_link_across_word_order_and_inflection(linked, text, expected):
     "a good design for the team",  # one everyday word is left to exact matching and its evidence rules
     "our sql team",  # an acronym links only in capitals
     "developing tests for web shops",  # words far apart in another sense
+    "our teams and work",  # words on both sides of "and" are coordinated, not a phrase
 ])
 def test_generic_words_do_not_link(linked, text):
     assert {m.name for m in linked.extract(text) if m.method == "linked"} == set()

@@ -50,6 +50,9 @@ CONJUNCTIONS = ("and", "or", "&", "/")  # two found words on either side are coo
 # Words that say a skill is meant without naming it: never part of what a label must find.
 FILLERS = frozenset({"skill", "skills", "ability", "abilities", "capability", "capabilities", "competence",
                      "competences"})
+# spaCy's stop words that name things in skill labels ("calls", "front-end", "mine surveying").
+NOUNS = frozenset({"call", "calls", "front", "side", "fire", "mine", "top", "bottom"})
+STOPS = STOP_WORDS - NOUNS
 _WORD = re.compile(r"^[a-z][a-z'’]*$")
 
 
@@ -77,7 +80,7 @@ def content_stems(tokens: list[str]) -> list[str | None]:
     out: list[str | None] = []
     for token in tokens:
         lower = token.lower()
-        skip = lower in STOP_WORDS or lower in FILLERS or not any(c.isalnum() for c in lower)
+        skip = lower in STOPS or lower in FILLERS or not any(c.isalnum() for c in lower)
         out.append(None if skip else stem(lower))
     return out
 
