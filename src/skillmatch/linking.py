@@ -9,8 +9,9 @@ of their content words:
   ("skills", "ability") are left out;
 - a label is found when its stems occur within a short window of content words, in any order,
   that no punctuation or line break cuts;
-- a label may miss its first word when that word is a *frame* that starts many labels
-  ("manage", "use", "principles of"), as long as half its weight (inverse skill frequency) is found;
+- a label may miss its first word when that word is a *frame* that starts many labels: mostly
+  found first ("manage", "use") or heading an "of" phrase ("principles of", "types of"), as long
+  as half the label's weight (inverse skill frequency) is found;
 - at least two words must be found, except for a one-word name written with capitals
   (`Python`, `English`; an acronym such as `SQL` only in capitals): one-word everyday labels are
   left to exact matching and its evidence rules;
@@ -98,7 +99,8 @@ class LinkIndex:
 
 def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> LinkIndex:
     """Stem sets of every matchable skill's name and aliases, weighted by inverse skill frequency."""
-    forms: dict[frozenset[str], tuple[int, str, str, str]] = {}  # stems -> (priority, id, first stem, form)
+    # stems -> (priority, skill id, first stem, form, first word heads an "of" phrase)
+    forms: dict[frozenset[str], tuple[int, str, str, str, bool]] = {}
     df: dict[str, int] = {}
     starts: dict[str, int] = {}  # stem -> labels of several stems it starts
     inside: dict[str, int] = {}  # stem -> labels of several stems it is in
@@ -106,7 +108,8 @@ def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> Link
     for skill in skills:
         seen: set[str] = set()
         for form in dict.fromkeys((*insensitive_forms(skill), *guarded_forms(skill))):
-            ordered = list(dict.fromkeys(s for s in content_stems(words(form)) if s))
+            tokens = words(form)
+            ordered = list(dict.fromkeys(s for s in content_stems(tokens) if s))
             if not ordered or len(ordered) > MAX_STEMS:
                 continue
             seen.update(ordered)
@@ -114,21 +117,23 @@ def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> Link
                 starts[ordered[0]] = starts.get(ordered[0], 0) + 1
                 for s in ordered:
                     inside[s] = inside.get(s, 0) + 1
-            claim = (0 if form == skill.name else 1, skill.id, ordered[0], form)
-            if claim < forms.get(frozenset(ordered), (2, "", "", "")):
+            claim = (0 if form == skill.name else 1, skill.id, ordered[0], form, tokens[1:2] == ["of"])
+            if claim < forms.get(frozenset(ordered), (2, "", "", "", False)):
                 forms[frozenset(ordered)] = claim
         for s in seen:
             df[s] = df.get(s, 0) + 1
     n = max(1, len(skills))
     idf = {s: math.log(n / d) for s, d in df.items()}
-    frames = {s for s, k in starts.items() if k >= max(2, FRAME_SHARE * n) and 2 * k >= inside[s]}
+    heads = {s for s, k in starts.items() if k >= max(2, FRAME_SHARE * n)}
+    frames = {s for s in heads if 2 * starts[s] >= inside[s]}
     index = LinkIndex([], {}, {}, frozenset(
         (form, s.id) for s in skills for form in s.aliases if form.islower() and form.isalpha()))
-    for stems, (_, sid, first, form) in sorted(forms.items(), key=lambda kv: kv[1][1:]):
+    for stems, (_, sid, first, form, of_phrase) in sorted(forms.items(), key=lambda kv: kv[1][1:]):
         if len(stems) == 1 and form.islower():
             continue  # a single everyday word: left to exact matching and its evidence rules
         ordered = tuple(sorted(stems, key=lambda s: (-idf[s], s)))
-        required = stems - {first} if len(stems) > 1 and first in frames else stems
+        frame = first in frames or of_phrase and first in heads  # "manage ...", "principles of ..."
+        required = stems - {first} if len(stems) > 1 and frame else stems
         if len(stems) == 1:
             index.singles.setdefault(hash_string(ordered[0]), []).append(len(index.labels))
         else:  # two words must be found: the two rarest of those required, or both of a pair
