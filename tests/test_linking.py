@@ -68,6 +68,17 @@ def test_linking_is_off_by_default_and_marks_its_mentions(linked):
     assert 0 < mention.score < 1
 
 
+def test_a_linking_pipeline_round_trips_through_disk(tmp_path):
+    import spacy
+
+    nlp = skillmatch.build_pipeline(MINI, linking=True)
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    assert loaded.get_pipe("skillmatch").linking is True
+    doc = loaded("You enjoy working in a small team")
+    assert [s.label_ for s in doc.spans["skills"]] == ["mini-teams"]
+
+
 def test_esco_linking_benchmark_floor():
     """On the Decorte et al. ESCO-linked job-ad sentences (validation splits): the F1 reached so far."""
     from conftest import ROOT, shared
