@@ -54,9 +54,9 @@ def test_generic_words_do_not_link(linked, text):
 
 
 def test_one_word_lowercase_aliases_are_loose_synonyms_when_linking(linked):
-    text = "Good knowledge of data"
-    assert names(skillmatch.load(MINI), text) == {"statistics"}
-    assert names(linked, text) == set()
+    for text in ("Good knowledge of data", "Good knowledge of figures"):
+        assert names(skillmatch.load(MINI), text) == {"statistics"}
+        assert names(linked, text) == set()
     assert names(linked, "analysis of statistical data") == {"statistics"}
 
 
@@ -91,7 +91,7 @@ def test_esco_linking_benchmark_floor():
     import esco_linking
 
     sm = skillmatch.load(esco_linking.esco_taxonomy(data), linking=True)
-    for name, floor in (("tech", 0.42), ("house", 0.34)):  # reached: 0.441 and 0.358; target 0.45
+    for name, floor in (("tech", 0.42), ("house", 0.34)):  # reached: 0.447 and 0.358; target 0.45
         gold = esco_linking.read_gold(data / "decorte-esco" / f"{name}_validation_annotations.csv")
         figures, _ = esco_linking.evaluate(sm, gold)
         assert figures["f1"] >= floor, (name, figures)

@@ -94,7 +94,7 @@ class LinkIndex:
     # (skill id, stems rarest first, their weights, stems that must be found, an acronym)
     pairs: dict[int, list[int]]  # `pair_key` of two stem hashes (smaller first) -> labels
     singles: dict[int, list[int]]  # stem hash -> one-word labels
-    loose: frozenset[tuple[str, str]]  # (word, skill id) of one-word lowercase aliases
+    loose: frozenset[tuple[str, str]]  # (stem, skill id) of one-word lowercase aliases
 
 
 def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> LinkIndex:
@@ -127,7 +127,7 @@ def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> Link
     heads = {s for s, k in starts.items() if k >= max(2, FRAME_SHARE * n)}
     frames = {s for s in heads if 2 * starts[s] >= inside[s]}
     index = LinkIndex([], {}, {}, frozenset(
-        (form, s.id) for s in skills for form in s.aliases if form.islower() and form.isalpha()))
+        (stem(form), s.id) for s in skills for form in s.aliases if form.islower() and form.isalpha()))
     for stems, (_, sid, first, form, of_phrase) in sorted(forms.items(), key=lambda kv: kv[1][1:]):
         if len(stems) == 1 and form.islower():
             continue  # a single everyday word: left to exact matching and its evidence rules
@@ -179,7 +179,7 @@ class Linker:
         """
         loose, strings, lower = self.index.loose, self.strings, view.lower
         kept = [c for c in found if not (c.method == "alias" and c.end - c.start == 1 and
-                                         (strings[lower[c.start]], c.skill_id) in loose)]
+                                         (stem(strings[lower[c.start]]), c.skill_id) in loose)]
         return kept + self.candidates(view)
 
     def candidates(self, view: DocView) -> list[Candidate]:
