@@ -88,22 +88,24 @@ class SkillMatch:
 
 
 @lru_cache(maxsize=4)
-def _load(taxonomy: str | None, fingerprint: str) -> SkillMatch:
+def _load(taxonomy: str | None, fingerprint: str, linking: bool) -> SkillMatch:
     roles = Path(taxonomy) / "roles" if taxonomy and (Path(taxonomy) / "roles").is_dir() else None
-    return SkillMatch(build_pipeline(taxonomy), roles_dir=roles)
+    return SkillMatch(build_pipeline(taxonomy, linking=linking), roles_dir=roles)
 
 
-def load(taxonomy: str | Path | Taxonomy | None = None) -> SkillMatch:
+def load(taxonomy: str | Path | Taxonomy | None = None, *, linking: bool = False) -> SkillMatch:
     """A ready `SkillMatch`; `taxonomy` is a YAML file, a directory of them, or a `Taxonomy`.
 
+    `linking=True` also finds labels by their content words in any order and inflection, for
+    large phrase-labelled taxonomies such as ESCO (docs/esco-linking.md).
     Pipelines are cached per taxonomy path and content, so calling `load()` again is cheap
     and an edited taxonomy file is picked up.
     """
     if isinstance(taxonomy, Taxonomy):
-        return SkillMatch(build_pipeline(taxonomy))
+        return SkillMatch(build_pipeline(taxonomy, linking=linking))
     path = None if taxonomy is None else str(Path(taxonomy).resolve())
     fingerprint = load_taxonomy(path).fingerprint  # also validates: a bad file fails here
-    return _load(path, fingerprint)
+    return _load(path, fingerprint, linking)
 
 
 __all__ = ["SkillMatch", "build_pipeline", "load", "default_taxonomy_dir"]

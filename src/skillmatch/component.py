@@ -6,7 +6,7 @@
     [(s.text, s.label_, s._.skill_score, s._.skill_method) for s in doc.spans["skills"]]
 
 Results go to `doc.spans[spans_key]`; each span's label is the skill id and its extensions
-`skill_id`, `skill_name`, `skill_score` (0..1) and `skill_method` (exact/alias/fuzzy) say why.
+`skill_id`, `skill_name`, `skill_score` (0..1) and `skill_method` (exact/alias/fuzzy/linked) say why.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from . import guards
 from .cache import cached
 from .fuzzy import FuzzyIndex
 from .guards import Candidate, DocView, Lexicon
+from .linking import LinkIndex, Linker, compile_links, index_key
 from .phrases import KeySet, PhraseTable, pair_key, token_hash
 from .taxonomy import Taxonomy, english_words, insensitive_forms, load_taxonomy
 from .tokenizer import TechTokenizer
@@ -36,6 +37,7 @@ DEFAULT_CONFIG = {
     "fuzzy": True,
     "fuzzy_cutoff": 0.8,
     "fuzzy_min_length": 6,
+    "linking": False,
 }
 WEAK_KINDS = frozenset({"knowledge", "soft-skill", "method", "human-language"})
 # Words that show a language name means the language, not a nationality ("a Danish company").
@@ -46,7 +48,7 @@ LANGUAGE_CUES = ("language", "languages", "fluent", "fluency", "native", "speak"
                  "c1", "c2", "b1", "b2", "a2", "translation", "translator", "interpreter", "ielts", "toefl")
 SCORES = {"exact": 1.0, "alias": 0.95, "context": 0.9, "list": 0.85, "spacing": 0.9}
 WORD_CACHE_SIZE = 500_000  # words remembered between documents for typo matching
-_METHOD_RANK = {"exact": 0, "alias": 1, "fuzzy": 2}
+_METHOD_RANK = {"exact": 0, "alias": 1, "fuzzy": 2, "linked": 3}
 
 RESULTS_KEY = "skillmatch:"  # + spans_key; doc.user_data entry: {"start:end": [id, name, score, method]}
 _FIELDS = ("skill_id", "skill_name", "skill_score", "skill_method")
@@ -77,11 +79,12 @@ def make_skillmatch(
     fuzzy: bool,
     fuzzy_cutoff: float,
     fuzzy_min_length: int,
+    linking: bool,
 ) -> "SkillMatcher":
     """Factory behind `nlp.add_pipe("skillmatch", config={...})`."""
     return SkillMatcher(nlp, name, taxonomy=load_taxonomy(taxonomy), taxonomy_path=taxonomy,
                         spans_key=spans_key, fuzzy=fuzzy, fuzzy_cutoff=fuzzy_cutoff,
-                        fuzzy_min_length=fuzzy_min_length)
+                        fuzzy_min_length=fuzzy_min_length, linking=linking)
 
 
 class SkillMatcher:
@@ -98,6 +101,7 @@ class SkillMatcher:
         fuzzy: bool = True,
         fuzzy_cutoff: float = 0.8,
         fuzzy_min_length: int = 6,
+        linking: bool = False,
     ):
         self.nlp = nlp
         self.name = name
@@ -106,6 +110,7 @@ class SkillMatcher:
         self.fuzzy = fuzzy
         self.fuzzy_cutoff = fuzzy_cutoff
         self.fuzzy_min_length = fuzzy_min_length
+        self.linking = linking  # also link labels by their content words (see linking.py)
         self.set_taxonomy(taxonomy)
 
     # ---------------------------------------------------------------- compile
@@ -132,6 +137,13 @@ class SkillMatcher:
         self._fuzzy_index = FuzzyIndex(self._tables.fuzzy_forms, self.fuzzy_min_length)
         self._word_cache: dict[int, tuple[str, str, float] | None] = {}
         self._word_hits: set[int] = set()
+        self._linker = Linker(self._link_index(taxonomy), strings) if self.linking else None
+
+    def _link_index(self, taxonomy: Taxonomy) -> LinkIndex:
+        """The linking index (cached on disk when our tokenizer makes the label words)."""
+        if isinstance(self.nlp.tokenizer, TechTokenizer):
+            return cached(index_key(taxonomy), lambda: compile_links(taxonomy, tokenizer_words))
+        return compile_links(taxonomy, self._words)
 
     def _words(self, text: str) -> list[str]:
         """Pattern tokens for a pipeline whose tokenizer is not ours."""
@@ -143,6 +155,8 @@ class SkillMatcher:
         found = self._exact_candidates(view)
         if self.fuzzy:
             found += self._fuzzy_candidates(view, found)
+        if self._linker is not None:
+            found = self._linker.link(view, found)
         accepted = self._apply_guards(view, found)
         spans, results = [], {}
         for cand in _resolve_overlaps(accepted):
@@ -266,7 +280,7 @@ class SkillMatcher:
         path.mkdir(parents=True, exist_ok=True)
         write_taxonomy(self.taxonomy, path / "taxonomy.yaml")
         cfg = {"spans_key": self.spans_key, "fuzzy": self.fuzzy, "fuzzy_cutoff": self.fuzzy_cutoff,
-               "fuzzy_min_length": self.fuzzy_min_length}
+               "fuzzy_min_length": self.fuzzy_min_length, "linking": self.linking}
         (path / "cfg.json").write_text(json.dumps(cfg, indent=2), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "SkillMatcher":
@@ -348,7 +362,7 @@ def _is_plain_word(text: str) -> bool:
 
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Longest mention wins; ties go to the better method, then the higher score."""
-    order = sorted(cands, key=lambda c: (-(c.end - c.start), _METHOD_RANK[c.method], -c.score, c.start))
+    order = sorted(cands, key=lambda c: (c.method == "linked", -(c.end - c.start), _METHOD_RANK[c.method], -c.score, c.start))
     taken: set[int] = set()
     kept = []
     for c in order:

@@ -27,7 +27,7 @@ from .roles import Target, TargetSkill
 from .sections import Section, SectionIndex, sections
 from .taxonomy import Taxonomy
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 IMPLY_DEPTH = 2
 _CREDIT = {"named": ("matched", 1.0), "alternative": ("matched", 1.0), "implied": ("matched", 1.0),
            "negated": ("missing", 0.0), "missing": ("missing", 0.0)}

@@ -19,7 +19,7 @@ class Mention:
     end: int
     text: str
     score: float
-    method: str  # "exact", "alias" or "fuzzy"
+    method: str  # "exact", "alias", "fuzzy" or "linked" (see linking.py)
     polarity: str = "affirmed"  # "affirmed", "negated" ("no experience with X") or "hedged" ("learning X")
     cue: str | None = None  # the words that made it negated or hedged
 
