@@ -98,6 +98,18 @@ def test_bad_lines_become_error_rows_and_the_rest_is_scored(tmp_path):
     assert code == 0 and list(rows.status) == ["ok", "error"] and rows.iloc[1].resume_id == "line 2"
 
 
+@pytest.mark.parametrize("content, says", [
+    (b"\x00\x01\x02garbage\xff\xfe", "not a text CSV file"),
+    (b"id,text\n", "no rows under the header line"),
+])
+def test_a_csv_without_documents_is_an_error_not_an_empty_result(tmp_path, content, says):
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_bytes(content)
+    code, output = run("batch", src, "-o", out, "--jobs", "1")
+    assert code == 1 and says in output and "Traceback" not in output
+    assert not out.exists()
+
+
 def test_folder_of_files_with_a_scanned_and_a_damaged_pdf(tmp_path):
     folder = tmp_path / "cvs"
     folder.mkdir()

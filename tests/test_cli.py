@@ -72,7 +72,7 @@ def test_roles_lists_the_default_role():
     "args, message",
     [
         (["missing.pdf"], "skillmatch: missing.pdf: no such file."),
-        ([RESUME_TXT, "--role", "astronaut"], "skillmatch: Unknown role 'astronaut'"),
+        ([RESUME_TXT, "--role", "astronaut"], "skillmatch: unknown role 'astronaut'"),
         ([RESUME_TXT, "--job", POSTING, "--role", "ml-engineer"], "use either --job or --role"),
         (["extract", RESUME_TXT, "--taxonomy", "nope.yaml"], "nope.yaml: no such taxonomy"),
     ],
@@ -137,3 +137,20 @@ def test_import_does_not_load_pandas():
     """`skillmatch resume.pdf` starts fast: pandas (batch scoring only) is imported on first use."""
     code = "import sys, skillmatch; assert 'pandas' not in sys.modules; skillmatch.score_frame"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_extract_says_which_mentions_are_negated_or_hedged(tmp_path):
+    doc = tmp_path / "r.txt"
+    doc.write_text("Skills: Python, familiar with Docker. No experience with Kubernetes.\n", encoding="utf-8")
+    result = run("extract", str(doc), "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert "| Docker | Docker | hedged (familiar with) |" in result.output
+    assert "| Kubernetes | Kubernetes | negated (No experience) |" in result.output
+
+
+def test_own_taxonomy_with_the_default_role_says_what_to_do(tmp_path):
+    tax = tmp_path / "mine.yaml"
+    tax.write_text("category: mine\nskills:\n  - {id: terraform, name: Terraform, kind: tool}\n", encoding="utf-8")
+    result = run(RESUME_TXT, "--taxonomy", str(tax))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "which the taxonomy 'mine' does not have; score against a posting with --job" in result.output

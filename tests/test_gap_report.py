@@ -223,3 +223,33 @@ def test_hedge_wrapped_onto_the_next_line_and_negation_beats_related_credit(sm):
     by = {r.skill_id: r for r in report.results}
     assert (by["threat-hunting"].status, by["threat-hunting"].basis) == ("partial", "hedged")
     assert (by["azure"].status, by["azure"].basis) == ("missing", "negated")  # not partial through AWS
+
+
+def test_a_preference_later_in_the_sentence_leaves_the_first_skill_required(sm):
+    by = {ts.skill_id: ts for ts in sm.posting("What you'll bring:\n- 5+ years of SQL, ideally on Snowflake or BigQuery.\n").skills}
+    assert (by["sql"].importance, by["sql"].min_years) == ("required", 5)
+    assert (by["snowflake"].importance, by["snowflake"].reason, by["snowflake"].min_years) == ("preferred", 'cue "ideally"', None)
+
+
+def test_stated_years_win_over_dated_roles(sm):
+    resume = "Skills: Python (3 years)\n\nExperience\nData Engineer, Acme, Jan 2019 - Present\n- Python pipelines\n"
+    python = sm.match(resume, "Requirements\n- 4+ years of Python", as_of=AS_OF).results[0]
+    assert (python.status, python.credit, python.years.found, python.years.source) == ("partial", 0.75, 3.0, "stated")
+
+
+def test_an_alternative_is_covered_through_a_narrower_skill(sm):
+    by = {r.skill_id: r for r in sm.match("Skills: PySpark, SQL", "Nice to have: Spark or Databricks.").results}
+    assert by["apache-spark"].status == "matched" and by["databricks"].status == "matched"
+    assert by["databricks"].evidence[0].text == "PySpark"
+
+
+def test_the_hedge_nearest_the_skill_is_the_one_quoted(sm):
+    found = {m.skill_id: m.cue for m in sm.extract("I am familiar with Terraform and have some exposure to Ansible.")}
+    assert found == {"terraform": "familiar with", "ansible": "exposure to"}
+
+
+def test_html_marks_a_lacking_skill_even_when_an_alternative_matched(sm):
+    report = sm.match("Cloud: GCP. I have no experience with Azure.", "Requirements\n- Azure or GCP\n")
+    page = report.to_html()
+    azure = next(r for r in report.results if r.skill_id == "azure")
+    assert azure.status == "matched" and '<mark class="negated"' in page

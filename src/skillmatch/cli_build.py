@@ -56,7 +56,8 @@ def taxonomy_build_cmd(
                   "Review before use: keep, rename or delete entries, and check each `kind`.\n"
                   "`evidence` (documents, score, example contexts) is for the review; loading ignores it.")
         atomic_write_text(output, proposals_yaml(proposals, header))
-        typer.echo(f"{len(proposals):,} skills proposed from {len(corpus):,} documents: {output}", err=True)
+        typer.echo(f"{_count(len(proposals), 'skill')} proposed from {_count(len(corpus), 'document')}: {output}",
+                   err=True)
 
 
 role_app = typer.Typer(help="Build role profiles from documents.", no_args_is_help=True)
@@ -108,3 +109,8 @@ def role_build_cmd(
         atomic_write_text(output, text)
         typer.echo(f"{len(required)} required and {len(preferred)} preferred skills from {n} documents: {output}",
                    err=True)
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 skill", "2,310 documents"."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

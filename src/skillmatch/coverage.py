@@ -203,7 +203,8 @@ def verdict(ts: TargetSkill, have: ResumeSkills, taxonomy: Taxonomy) -> tuple[st
     sid = ts.skill_id
     if sid in have.counts:
         return "named", None
-    if alt := next((a for a in ts.alternatives if a in have.counts), None):
+    if alt := next((a for a in ts.alternatives if a in have.counts), None) or next(
+            (have.implied[a] for a in ts.alternatives if a in have.implied), None):  # "Spark or Databricks": PySpark
         return "alternative", alt
     if sid in have.implied:
         return "implied", have.implied[sid]
@@ -266,7 +267,7 @@ class CreditSources:
     def __call__(self, ts: TargetSkill) -> frozenset[str]:
         sid = ts.skill_id
         return frozenset({sid, *ts.alternatives, *self._below.get(sid, ()), *self.taxonomy[sid].related,
-                          *self._related_by.get(sid, ())})
+                          *self._related_by.get(sid, ()), *(b for a in ts.alternatives for b in self._below.get(a, ()))})
 
 
 def credit(basis: str, credits: Credits = DEFAULT_CREDITS) -> tuple[str, float]:
@@ -330,7 +331,7 @@ def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonom
 
     wanted = {ts.skill_id for ts in target.skills}
     used = wanted | {r.via for r in results if r.via}
-    extra = [taxonomy[sid].name for sid in sorted(set(by_skill) - used, key=lambda s: -len(by_skill[s]))]
+    extra = [taxonomy[sid].name for sid in sorted(set(by_skill) - used, key=lambda s: (-len(by_skill[s]), s))]
     return MatchReport(target.id, target.name, _score(results), _score(results, "required"),
                        _score(results, "preferred"), results, extra, source, credits, resume_text, list(mentions))
 

@@ -26,7 +26,9 @@ _STATED = re.compile(
     r"(?:\s+or\s+more|\s*\+)?",
     re.IGNORECASE)
 _ATTACHED = re.compile(r"^[\s(:,–—-]*(?:(?:with|for|of|over|at least|min(?:imum)?\.?)\s+)?$", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.;!?\n•]|\(\s*\d|\b(?:but|while|whereas)\b")
+# ", ideally on Snowflake": what follows is a preference, not part of the clause before it
+PREFERENCE_BREAK = re.compile(r"[,;(]\s*(?:and\s+)?(?:ideally|preferably|optionally|bonus)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;!?\n•]|\(\s*\d|\b(?:but|while|whereas)\b|" + PREFERENCE_BREAK.pattern, re.IGNORECASE)
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
@@ -162,9 +164,8 @@ def _union_months(ranges: list[tuple[int, int]]) -> int:
 
 def resume_years(text: str, mentions: Sequence[Mention], found_sections: Sequence[Section],
                  as_of: date | None = None) -> dict[str, tuple[float, str]]:
-    """Skill id -> (years, how: "stated" or "dated roles"); the larger figure when both exist."""
+    """Skill id -> (years, how: "stated" or "dated roles"); what the resume states wins, since a
+    role's dates also count months spent on other work."""
     out = {sid: (y, "dated roles") for sid, y in dated_years(dated_roles(text, found_sections, as_of), mentions).items()}
-    for sid, years in stated_years(text, mentions).items():
-        if years >= out.get(sid, (0.0, ""))[0]:
-            out[sid] = (years, "stated")
+    out.update((sid, (years, "stated")) for sid, years in stated_years(text, mentions).items())
     return out

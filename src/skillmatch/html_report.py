@@ -109,6 +109,8 @@ def _highlights(report: MatchReport, results: list[SkillResult], anchors: dict[s
             credited.setdefault((r.skill_id, r.basis), []).append((r, "partial" if r.basis == "hedged" else "negated"))
         elif r.credit:
             credited.setdefault((r.via or r.skill_id, "affirmed"), []).append((r, r.status))
+    for r in results:  # "no experience with Azure" stays marked as lacking when an alternative matched
+        credited.setdefault((r.skill_id, "negated"), [(r, "negated")])
     marks, last_end = [], -1
     for m in sorted(report.mentions, key=lambda m: (m.start, -m.end)):
         if m.start < last_end:

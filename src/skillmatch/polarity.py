@@ -20,14 +20,14 @@ _TRIGGERS = frozenset(
 _WORD = re.compile(r"[a-z']+")
 _WRAP = r"\n(?=[ \t]*(?-i:[a-z]))"  # a line break inside a sentence: the next line goes on in lower case
 _REST = r"(?:[^.;!?\n]|" + _WRAP + r")*$"  # then anything up to the mention, within the clause
-_NEGATED_BEFORE = re.compile(
-    r"(\b(?:no|zero)\s+(?:prior\s+|previous\s+|professional\s+|commercial\s+|hands-on\s+|real\s+|practical\s+)?"
+_NEGATED_BEFORE = re.compile(  # the leading .* makes the cue found the one nearest the mention
+    r"(?s:.*)(?:(\b(?:no|zero)\s+(?:prior\s+|previous\s+|professional\s+|commercial\s+|hands-on\s+|real\s+|practical\s+)?"
     r"(?:experience|exposure|knowledge|background|skills?)\b"
     r"|\bnot\s+(?:\w+\s+){0,2}?(?:familiar|experienced|proficient|skilled|comfortable|worked|used|trained)\b"
     r"|\b(?:never|haven'?t|hasn'?t|didn'?t|don'?t|do\s+not|did\s+not|have\s+not|has\s+not)\s+(?:\w+\s+){0,2}?"
     r"(?:used|worked|touched|programmed|written|coded|learned|learnt|experience|have|know)\b)" + _REST
     + r"|(\b(?:no|not|without|lack(?:ing|s)?(?:\s+of)?)(?:\s+(?:even|any|in|with|using|including|knowing))?)"
-    r"\s*[,:]?\s*$",
+    r"\s*[,:]?\s*$)",
     re.IGNORECASE,
 )
 _NEGATED_AFTER = re.compile(
@@ -35,7 +35,7 @@ _NEGATED_AFTER = re.compile(
     r"\W{0,3}(?:(?:experience|knowledge|skills?|expertise|background|certification)\s+)?(?:is|are)?\s*"
     r"(not\s+(?:required|needed|necessary|a\s+requirement)|none\b)", re.IGNORECASE)
 _HEDGED_BEFORE = re.compile(
-    r"(\b(?:willing|eager|keen|want(?:ing)?|hop(?:e|ing)|plan(?:ning)?|aspiring)\s+to\s+learn\b"
+    r"(?s:.*)(\b(?:willing|eager|keen|want(?:ing)?|hop(?:e|ing)|plan(?:ning)?|aspiring)\s+to\s+learn\b"
     r"|\b(?:currently|now|still|presently|am|is|are|self)[\s-]+learning\b"
     r"|\b(?:exposure|introduction)\s+to\b"
     r"|\bfamiliar(?:ity)?\s+with\b"
@@ -63,9 +63,9 @@ class PolarityFinder:
             return AFFIRMED, None
         breaks = list(_CLAUSE_BREAK.finditer(before))
         clause = before[breaks[-1].end():] if breaks else before
-        if hit := _NEGATED_BEFORE.search(clause):
+        if hit := _NEGATED_BEFORE.match(clause):
             return NEGATED, _cue(hit)
-        if hit := _HEDGED_BEFORE.search(clause):
+        if hit := _HEDGED_BEFORE.match(clause):
             return HEDGED, _cue(hit)
         return AFFIRMED, None
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .experience import stated_years
+from .experience import PREFERENCE_BREAK, stated_years
 from .mentions import Mention, quote
 from .polarity import HEDGED, NEGATED
 from .roles import DEFAULT_WEIGHTS, Target, TargetSkill
@@ -77,7 +77,8 @@ def posting_target(text: str, mentions: Sequence[Mention], name: str = "job post
         while i + 1 < len(spans) and spans[i][1] <= m.start:
             i += 1
         section = section_of(m.start)
-        importance, reason = importance_of(m, text[slice(*spans[i])] if spans else "", section.kind, section.heading)
+        importance, reason = importance_of(m, _clause(text, *spans[i], m) if spans else "", section.kind,
+                                           section.heading)
         previous = decided.get(m.skill_id)
         if previous is None or _RANK[importance] > _RANK[previous[0]]:
             decided[m.skill_id] = (importance, reason, m)
@@ -91,6 +92,16 @@ def posting_target(text: str, mentions: Sequence[Mention], name: str = "job post
 
 
 _RANK = {"none": 0, "preferred": 1, "required": 2}
+
+
+def _clause(text: str, start: int, end: int, mention: Mention) -> str:
+    """The part of a sentence a mention's cues come from: "5+ years of SQL, ideally on Snowflake"
+    is cut at ", ideally", so SQL stays required and Snowflake is preferred."""
+    for cut in PREFERENCE_BREAK.finditer(text, start, end):
+        if cut.start() >= mention.end:
+            return text[start:cut.start()]
+        start = cut.start() + 1
+    return text[start:end]
 
 
 def alternative_groups(text: str, mentions: Sequence[Mention]) -> dict[str, set[str]]:

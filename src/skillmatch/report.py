@@ -111,11 +111,11 @@ def extract_table(results: Sequence[tuple[str, str, Sequence[Mention]]]) -> Grou
     for name, text, mentions in results:
         table = Table(title=f"{name}: {len({m.skill_id for m in mentions})} skills, {len(mentions)} mentions",
                       title_justify="left")
-        for col in ("Skill", "Found as", "Method", "Score", "Offsets", "Evidence"):
+        for col in ("Skill", "Found as", "Stated", "Method", "Score", "Offsets", "Evidence"):
             table.add_column(col, overflow="fold")
         for m in mentions:
-            table.add_row(m.name, " ".join(m.text.split()), m.method, f"{m.score:.2f}", f"{m.start}-{m.end}",
-                          quote(text, m.start, m.end, width=40))
+            table.add_row(m.name, " ".join(m.text.split()), _stated(m), m.method, f"{m.score:.2f}",
+                          f"{m.start}-{m.end}", quote(text, m.start, m.end, width=40))
         tables.append(table)
     return Group(*tables)
 
@@ -123,13 +123,19 @@ def extract_table(results: Sequence[tuple[str, str, Sequence[Mention]]]) -> Grou
 def extract_markdown(results: Sequence[tuple[str, str, Sequence[Mention]]]) -> str:
     lines = []
     for name, text, mentions in results:
-        lines += [f"## {name}", "", "| Skill | Found as | Method | Score | Offsets | Evidence |",
-                  "|---|---|---|---|---|---|"]
+        lines += [f"## {name}", "", "| Skill | Found as | Stated | Method | Score | Offsets | Evidence |",
+                  "|---|---|---|---|---|---|---|"]
         for m in mentions:
             ev = quote(text, m.start, m.end, width=40).replace("|", "\\|")
-            lines.append(f"| {m.name} | {' '.join(m.text.split())} | {m.method} | {m.score:.2f} | {m.start}-{m.end} | {ev} |")
+            lines.append(f"| {m.name} | {' '.join(m.text.split())} | {_stated(m)} | {m.method} | {m.score:.2f} | "
+                         f"{m.start}-{m.end} | {ev} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def _stated(m: Mention) -> str:
+    """How the document states a mention: empty when affirmed, else "negated (no experience)"."""
+    return "" if m.polarity == "affirmed" else f"{m.polarity} ({m.cue})"
 
 
 def render_extract(results: Sequence[tuple[str, str, Sequence[Mention]]], fmt: str) -> str | Group:

@@ -54,7 +54,7 @@ def load_role(name_or_path: str | Path, taxonomy: Taxonomy, directory: Path | No
         path = (directory or roles_dir()) / f"{name_or_path}.yaml"
         if not path.is_file():
             known = ", ".join(available_roles(directory)) or "none"
-            raise TaxonomyError(f"Unknown role '{name_or_path}'; available roles: {known}.")
+            raise TaxonomyError(f"unknown role '{name_or_path}'; available roles: {known}.")
     elif not path.is_file():
         raise TaxonomyError(f"{path}: no such role file.")
     try:
@@ -77,7 +77,9 @@ def parse_role(data: object, taxonomy: Taxonomy, source: str) -> Target:
             raise TaxonomyError(f"{source}: '{importance}' must be a list of skill ids.")
         for sid in ids:
             if sid not in taxonomy:
-                raise TaxonomyError(f"{source}: role '{data['id']}' lists unknown skill '{sid}'.")
+                raise TaxonomyError(
+                    f"{source}: role '{data['id']}' lists skill '{sid}', which the taxonomy '{taxonomy.name}' does "
+                    "not have; score against a posting with --job, or use a role built for this taxonomy.")
             if sid in seen:
                 raise TaxonomyError(f"{source}: role '{data['id']}' lists skill '{sid}' twice.")
             seen.add(sid)

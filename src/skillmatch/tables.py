@@ -131,10 +131,13 @@ class Source:
 
     def _csv(self, path: Path) -> Iterator[list[Item]]:
         with path.open("rb") as fh:
-            encoding = _sniff_encoding(fh.read(1 << 20))
+            head = fh.read(1 << 20)
+            encoding = _sniff_encoding(head)
+            if b"\x00" in head and encoding != "utf-16":
+                raise SkillmatchError(f"{path.name}: not a text CSV file (it holds binary data).")
             fh.seek(0)
             reader = _csv_chunks(fh, encoding, self.chunk_size, path.name)
-            columns = None
+            columns = rows = None
             for frame, bad in reader:
                 self.progress = fh.tell()
                 items = [Item(f"line {n}", error=f"{path.name}, line {n}: {why}") for n, why in bad]
@@ -143,7 +146,11 @@ class Source:
                         columns = choose_columns(frame, *self.chosen, source=path.name)
                     items += self._items(frame, columns, path.parent)
                 if items:
+                    rows = True
                     yield items
+            if rows is None:
+                raise SkillmatchError(f"{path.name}: no rows under the header line; a batch CSV needs a header "
+                                      "and one row per document.")
 
     def _jsonl(self, path: Path) -> Iterator[list[Item]]:
         def chunks() -> Iterator[tuple[list[dict], list[Item]]]:
