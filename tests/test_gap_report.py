@@ -253,3 +253,10 @@ def test_html_marks_a_lacking_skill_even_when_an_alternative_matched(sm):
     page = report.to_html()
     azure = next(r for r in report.results if r.skill_id == "azure")
     assert azure.status == "matched" and '<mark class="negated"' in page
+
+
+def test_alternatives_share_one_requirements_weight(sm):
+    report = sm.match("Skills: Python", "Requirements\n- Python\n- One of AWS, GCP or Azure\n")
+    weights = {r.skill_id: round(r.weight, 3) for r in report.results}
+    assert weights == {"python": 1.0, "aws": 0.333, "gcp": 0.333, "azure": 0.333}
+    assert report.score == 0.5  # Python met, the cloud requirement not

@@ -84,8 +84,9 @@ def posting_target(text: str, mentions: Sequence[Mention], name: str = "job post
             decided[m.skill_id] = (importance, reason, m)
     alternatives = alternative_groups(text, mentions)
     years = stated_years(text, [m for m in mentions if decided[m.skill_id][0] != "none"])
-    skills = tuple(
-        TargetSkill(sid, imp, weights[imp], tuple(sorted(alternatives.get(sid, set()))), reason=reason,
+    skills = tuple(  # alternatives share one requirement's weight: "AWS, GCP or Azure" counts once
+        TargetSkill(sid, imp, weights[imp] / (1 + len(alternatives.get(sid, ()))),
+                    tuple(sorted(alternatives.get(sid, set()))), reason=reason,
                     min_years=years.get(sid), quote=quote(text, m.start, m.end).lstrip("-•*·– "))
         for sid, (imp, reason, m) in decided.items() if imp != "none")
     return Target(id="posting", name=name, skills=skills)
