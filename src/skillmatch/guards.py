@@ -189,36 +189,29 @@ def has_context(v: DocView, start: int, end: int, words: frozenset[int]) -> bool
 
 def has_cue(v: DocView, start: int, end: int) -> bool:
     """True when a skill cue (`experience in`, `knowledge of`, `Skills:`) shortly precedes `start`,
-    or `experience` follows (`accounting experience`), or a demand (`Go is a plus`), or it opens
-    a bulleted item (`- Budgeting`, `3. Annual budgeting`)."""
-    if followed_by(v, end, v.lex.headings) or demanded(v, end) or opens_item(v, start):
-        return True
-    i, seen = start - 1, 0
-    while i >= 0 and seen < CUE_WINDOW and i not in v.newline:
+    the mention opens a bulleted item (`- Budgeting`, `3. Annual budgeting`), `experience`
+    follows (`accounting experience`) or a demand does (`Go is a plus`)."""
+    words, i = [], start - 1
+    while i >= 0 and len(words) < CUE_WINDOW and i not in v.newline:
         if not v.space[i]:
             if v.lower[i] in v.lex.cues:
                 return True
-            seen += 1
-        i -= 1
-    return False
-
-
-def opens_item(v: DocView, start: int) -> bool:
-    """True when `start` is the first or second word after a bullet or item number at a line start."""
-    words = []
-    i = start - 1
-    while i >= 0 and i not in v.newline:
-        if not v.space[i]:
             words.append(i)
-            if len(words) > 3:
-                return False
         i -= 1
-    if not words:
+    if words and (i < 0 or i in v.newline) and _opens_item(v, words[::-1]):
+        return True
+    return followed_by(v, end, v.lex.headings) or demanded(v, end)
+
+
+def _opens_item(v: DocView, words: list[int]) -> bool:
+    """True when a line's first words are a bullet or item number and at most one more word."""
+    if v.lower[words[0]] in v.lex.bullets:
+        marks = 1
+    elif len(words) > 1 and v.lex.strings[v.orth[words[0]]].isdigit() and v.lower[words[1]] in v.lex.item_ends:
+        marks = 2
+    else:
         return False
-    first = words[-1]
-    marks = 1 if v.lower[first] in v.lex.bullets else 2 if (
-        len(words) > 1 and v.lex.strings[v.orth[first]].isdigit() and v.lower[words[-2]] in v.lex.item_ends) else 0
-    return bool(marks) and len(words) - marks <= 1
+    return len(words) - marks <= 1
 
 
 def demanded(v: DocView, end: int) -> bool:

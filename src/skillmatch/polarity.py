@@ -57,7 +57,8 @@ class PolarityFinder:
         text = self.text
         before = text[max(0, start - WINDOW) : start]
         after = text[end : end + 40]
-        if hit := _NEGATED_AFTER.match(after):
+        low = after.lower()
+        if ("not" in low or "none" in low) and (hit := _NEGATED_AFTER.match(after)):
             return NEGATED, _cue(hit)
         if _TRIGGERS.isdisjoint(_WORD.findall(before.lower())):
             return AFFIRMED, None
