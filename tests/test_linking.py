@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 import skillmatch
+from skillmatch.cli import app
 from skillmatch.linking import stem
+from skillmatch.taxonomy import Skill, Taxonomy, load_taxonomy
+from skillmatch.taxonomy_enrich import correspondences, enrich_taxonomy
 
 MINI = Path(__file__).parent / "data" / "mini-esco.yaml"
 
@@ -77,6 +81,68 @@ def test_a_linking_pipeline_round_trips_through_disk(tmp_path):
     assert loaded.get_pipe("skillmatch").linking is True
     doc = loaded("You enjoy working in a small team")
     assert [s.label_ for s in doc.spans["skills"]] == ["mini-teams"]
+
+
+# ---------------------------------------------------------------- enrichment (taxonomy import esco --enrich)
+
+def ours(sid: str, name: str, **forms) -> Skill:
+    return Skill(sid, name, "knowledge", "ours", **{k: tuple(v) for k, v in forms.items()})
+
+
+SHIPPED = Taxonomy([
+    ours("js", "JavaScript", aliases=["JS", "ECMAScript"]),
+    ours("teamwork", "teamwork", aliases=["team player", "team-working"]),  # an alias shared with ESCO
+    ours("react", "React.js", ambiguous=["React"], context=["frontend"]),  # guards an ESCO name
+    ours("stats", "statistical analysis", aliases=["stats"]),  # an ESCO alias names it
+    ours("budgets", "budgeting", aliases=["manage budgets", "manage staff"]),  # two ESCO names: no link
+    ours("spread", "spreadsheets", aliases=["use spreadsheets software", "Excel", "data sheets"]),
+    ours("sheets", "Google Sheets", aliases=["spreadsheet software"]),  # an ESCO alias: weaker than a name
+])
+
+
+def test_our_skills_correspond_to_the_esco_skill_sharing_their_strongest_label():
+    matches = correspondences(load_taxonomy(MINI), SHIPPED)
+    assert {tid: [s.id for s in skills] for tid, skills in matches.items()} == {
+        "mini-javascript": ["js"], "mini-teams": ["teamwork"], "mini-react": ["react"],
+        "mini-statistics": ["stats"], "mini-spreadsheets": ["spread"]}
+
+
+def test_enrichment_adds_our_forms_and_guards_and_skips_shared_ones():
+    enriched = enrich_taxonomy(load_taxonomy(MINI), SHIPPED)
+    tax = enriched.taxonomy
+    assert tax["mini-javascript"].aliases == ("JS", "ECMAScript")
+    assert tax["mini-teams"].aliases == ("team-working", "teamwork", "team player")
+    assert (tax["mini-react"].ambiguous, tax["mini-react"].context) == (("React",), ("frontend",))
+    assert "React.js" in tax["mini-react"].aliases
+    assert tax["mini-spreadsheets"].aliases == ("spreadsheets", "Excel", "data sheets")
+    assert tax["mini-statistics"].aliases == ("data", "figure", "statistical analysis", "stats")  # "data": ESCO's
+    assert enriched.conflicts == ["gave 5 skills the forms of 5 skills sharing a label with them."]
+
+
+def test_enriched_esco_finds_our_variants():
+    sm = skillmatch.load(enrich_taxonomy(load_taxonomy(MINI), SHIPPED).taxonomy, linking=True)
+    assert names(sm, "Strong JS skills, a team player") == {"JavaScript", "work in teams"}
+    assert names(sm, "React in the frontend") == {"React"}
+    assert names(sm, "we react quickly") == set()  # the guard came along
+
+
+def test_cli_import_enrich_and_linking_switch(tmp_path):
+    from typer.testing import CliRunner
+
+    runner = CliRunner()
+    out = tmp_path / "esco.yaml"
+    result = runner.invoke(app, ["taxonomy", "import", "esco", str(Path(__file__).parent / "data" / "esco-mini"),
+                                 "-o", str(out), "--enrich"])
+    assert result.exit_code == 0, result.output
+    assert "gave" in result.output
+    python = load_taxonomy(out).find("Python (computer programming)")
+    assert "CPython" in python.aliases  # from the shipped Python
+    doc = tmp_path / "ad.txt"
+    doc.write_text("You enjoy working in a small team.", encoding="utf-8")
+    for flags, expected in (([], []), (["--linking"], ["work in teams"])):
+        result = runner.invoke(app, ["extract", str(doc), "-t", str(MINI), "-f", "json", *flags])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["skills"] == expected
 
 
 def test_esco_linking_benchmark_floor():
