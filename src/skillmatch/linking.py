@@ -180,18 +180,24 @@ class Linker:
         One-word lowercase aliases of large classifications are loose synonyms ("design" for
         "think creatively", "data" for "statistics"): linking leaves them out.
         """
-        loose, strings, lower = self.index.loose, self.strings, view.lower
-        kept = [c for c in found if not (c.method == "alias" and c.end - c.start == 1 and
-                                         (stem(strings[lower[c.start]]), c.skill_id) in loose)]
+        def is_loose(c: Candidate) -> bool:
+            info = self._info(view.lower[c.start])
+            return isinstance(info, tuple) and (info[0], c.skill_id) in self.index.loose
+
+        kept = [c for c in found if not (c.method == "alias" and c.end - c.start == 1 and is_loose(c))]
         return kept + self.candidates(view)
+
+    def _info(self, h: int) -> tuple[str, int] | str | None:
+        """`_stem_of(h)`, remembered."""
+        cache = self._stems
+        return cache[h] if h in cache else cache.setdefault(h, self._stem_of(h))
 
     def candidates(self, view: DocView) -> list[Candidate]:
         """Linked candidates in `view`, one per group of overlapping ones."""
         lowers = view.lower
         words = view.words
         distinct, inverse = numpy.unique(view.lower_array[words], return_inverse=True)
-        cache = self._stems
-        info = [cache[h] if h in cache else cache.setdefault(h, self._stem_of(h)) for h in distinct.tolist()]
+        info = [self._info(h) for h in distinct.tolist()]
         steps = numpy.array([REACH if x == "" else 0 if x is None or x == "+" else 1 for x in info])[inverse]
         content = numpy.flatnonzero(steps == 1)
         if not len(content):
