@@ -14,8 +14,8 @@ of their content words:
   as half the label's weight (inverse skill frequency) is found;
 - at least two words must be found, except for a one-word name written with capitals
   (`Python`, `English`; an acronym such as `SQL` only in capitals): one-word everyday labels, and
-  one-word forms the taxonomy guards (`exact`, `ambiguous`), are left to exact matching and its
-  evidence rules;
+  one-word forms that need evidence (`ambiguous`), are left to exact matching and its evidence
+  rules;
 - where found labels overlap, the one that found most words wins, then the best covered.
 
 Labels are looked up by the pair of their two rarest stems that must be found, among the pairs
@@ -118,8 +118,8 @@ def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> Link
                 starts[ordered[0]] = starts.get(ordered[0], 0) + 1
                 for s in ordered:
                     inside[s] = inside.get(s, 0) + 1
-            if len(ordered) == 1 and form in guarded_forms(skill):
-                continue  # one word the taxonomy guards ("Go", "React"): left to its guards
+            if len(ordered) == 1 and form in skill.ambiguous:
+                continue  # one word that needs evidence ("Go", "React"): left to its guards
             claim = (0 if form == skill.name else 1, skill.id, ordered[0], form, tokens[1:2] == ["of"])
             if claim < forms.get(frozenset(ordered), (2, "", "", "", False)):
                 forms[frozenset(ordered)] = claim
