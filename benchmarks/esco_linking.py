@@ -14,8 +14,9 @@ whose gold set is empty still counts: everything predicted there is a false posi
                                       [--linking on|off|both] [--show-errors N] [--json] [--speed N]
 
 `--speed N` also times extraction with the ESCO taxonomy on the first N LiveCareer resumes
-(../shared/data/livecareer-resumes/resumes_text.csv), one process: resumes/s per linking mode,
-median of 5 passes after a warm-up pass, the modes' passes interleaved.
+(../shared/data/livecareer-resumes/resumes_text.csv), one process: resumes/s per linking mode
+(and for the plain import too, unless --plain or --taxonomy), median of 5 passes after a warm-up
+pass, the pipelines' passes interleaved.
 """
 
 from __future__ import annotations
@@ -147,12 +148,15 @@ def main(argv: list[str] | None = None) -> int:
                 if args.show_errors:
                     show_errors(errors, args.show_errors)
     if args.speed:
-        pipelines = {f"linking {'on' if linking else 'off'}": skillmatch.load(taxonomy, linking=linking)
-                     for linking in modes}
+        imports = {"": taxonomy}
+        if args.taxonomy is None and not args.plain:  # also time the plain import, in the same passes
+            imports["plain import, "] = esco_taxonomy(args.data, enrich=False)
+        pipelines = {f"{what}linking {'on' if linking else 'off'}": skillmatch.load(path, linking=linking)
+                     for what, path in imports.items() for linking in modes}
         for name, rate in speeds(pipelines, resumes(args.data, args.speed)).items():
             results[f"speed, {name}"] = rate
             if not args.json:
-                print(f"speed {name:12} {rate:.0f} resumes/s (ESCO taxonomy, first {args.speed} LiveCareer "
+                print(f"speed {name:27} {rate:.0f} resumes/s (ESCO taxonomy, first {args.speed} LiveCareer "
                       "resumes, one process, median of 5 interleaved passes)")
     if args.json:
         print(json.dumps({"target_f1": TARGET_F1, "results": results}, indent=2))
