@@ -143,6 +143,14 @@ def test_cli_import_enrich_and_linking_switch(tmp_path):
         result = runner.invoke(app, ["extract", str(doc), "-t", str(MINI), "-f", "json", *flags])
         assert result.exit_code == 0, result.output
         assert json.loads(result.output)["skills"] == expected
+    table, job = tmp_path / "resumes.csv", tmp_path / "job.txt"
+    table.write_text('id,text\n1,"I enjoy working in a small team"\n', encoding="utf-8")
+    job.write_text("You work in teams.", encoding="utf-8")
+    for flags, coverage in (([], "0.0"), (["--linking"], "1.0")):
+        result = runner.invoke(app, ["batch", str(table), "-o", str(tmp_path / "out.csv"), "--job", str(job),
+                                     "-t", str(MINI), "--jobs", "1", "-q", *flags])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[4] == coverage
 
 
 def test_esco_linking_benchmark_floor():
