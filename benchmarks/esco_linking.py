@@ -82,7 +82,7 @@ def esco_taxonomy(data: Path, enrich: bool = True) -> Path:
     if not out.exists():
         cache.mkdir(parents=True, exist_ok=True)
         skills = import_esco(data / "esco-v1.1.1").skills
-        write_taxonomy(enrich_taxonomy(Taxonomy(skills), shipped).taxonomy if enrich else skills, out)
+        write_taxonomy(enrich_taxonomy(Taxonomy(skills), shipped).taxonomy if enrich else skills, out, linking=True)
     return out
 
 

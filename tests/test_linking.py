@@ -135,6 +135,7 @@ def test_cli_import_enrich_and_linking_switch(tmp_path):
                                  "-o", str(out), "--enrich"])
     assert result.exit_code == 0, result.output
     assert "gave" in result.output
+    assert load_taxonomy(out).linking  # an ESCO import asks for linking
     python = load_taxonomy(out).find("Python (computer programming)")
     assert "CPython" in python.aliases  # from the shipped Python
     doc = tmp_path / "ad.txt"
@@ -151,6 +152,25 @@ def test_cli_import_enrich_and_linking_switch(tmp_path):
                                      "-t", str(MINI), "--jobs", "1", "-q", *flags])
         assert result.exit_code == 0, result.output
         assert (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[4] == coverage
+
+
+def test_a_taxonomy_file_can_ask_for_linking(tmp_path):
+    from typer.testing import CliRunner
+
+    asking = tmp_path / "esco.yaml"
+    asking.write_text("linking: true\n" + MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    text = "You enjoy working in a small team"
+    assert names(skillmatch.load(asking), text) == {"work in teams"}
+    assert names(skillmatch.load(asking, linking=False), text) == set()
+    doc = tmp_path / "ad.txt"
+    doc.write_text(text, encoding="utf-8")
+    for flags, expected in (([], ["work in teams"]), (["--no-linking"], [])):
+        result = CliRunner().invoke(app, ["extract", str(doc), "-t", str(asking), "-f", "json", *flags])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["skills"] == expected
+    asking.write_text("linking: yes please\n" + MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(skillmatch.errors.TaxonomyError, match="'linking' must be true or false"):
+        load_taxonomy(asking)
 
 
 def test_esco_linking_benchmark_floor():

@@ -51,8 +51,9 @@ class Format(str, Enum):
 
 
 TaxonomyOpt = typer.Option(None, "--taxonomy", "-t", help="Taxonomy YAML file or directory (default: the shipped one).")
-LinkingOpt = typer.Option(False, "--linking", help="Also link skills named by their content words in any order "
-                          "and inflection, for ESCO-style taxonomies (docs/esco-linking.md).")
+LinkingOpt = typer.Option(None, "--linking/--no-linking", show_default="as the taxonomy file says (on for an ESCO import)",
+                          help="Also link skills named by their content words in any order and inflection, "
+                          "for ESCO-style taxonomies (docs/esco-linking.md).")
 FormatOpt = typer.Option(Format.table, "--format", "-f", help="table for people, json for machines, or markdown.")
 
 
@@ -112,7 +113,7 @@ def match_cmd(
     job: Optional[str] = typer.Option(None, "--job", "-j", help="Job posting file to score against."),
     role: Optional[str] = typer.Option(None, "--role", "-r", help="Role profile id or YAML file (default: ml-engineer)."),
     taxonomy: Optional[Path] = TaxonomyOpt,
-    linking: bool = LinkingOpt,
+    linking: Optional[bool] = LinkingOpt,
     fmt: Optional[ReportFormat] = typer.Option(
         None, "--format", "-f", help="table for people, json for machines, markdown, or html (a page with the "
         "resume highlighted). Default: from the --output suffix (.json, .md, .html), else table."),
@@ -146,7 +147,7 @@ def extract_cmd(
     files: List[str] = typer.Argument(..., metavar="FILE...",
                                       help="Documents to read (PDF, DOCX, TXT, MD, HTML) or - for stdin."),
     taxonomy: Optional[Path] = TaxonomyOpt,
-    linking: bool = LinkingOpt,
+    linking: Optional[bool] = LinkingOpt,
     fmt: Format = FormatOpt,
     output: Optional[Path] = OutputOpt,
 ) -> None:
@@ -185,7 +186,7 @@ def batch_cmd(
     chunk_size: int = typer.Option(256, "--chunk-size", min=1, help="Resumes per work unit."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
     taxonomy: Optional[Path] = TaxonomyOpt,
-    linking: bool = LinkingOpt,
+    linking: Optional[bool] = LinkingOpt,
 ) -> None:
     """Score many resumes against one or many jobs: one row per (resume, job), ranked within each job.
 

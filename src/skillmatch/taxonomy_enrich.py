@@ -56,7 +56,7 @@ def enrich_taxonomy(target: Taxonomy, source: Taxonomy) -> Merged:
         skills[tid] = _gain(skills[tid], sources, taken)
     notes = [f"gave {len(matches):,} skills the forms of {sum(map(len, matches.values())):,} skills sharing a "
              "label with them."]
-    return Merged(Taxonomy(skills.values(), name=target.name), notes)
+    return Merged(Taxonomy(skills.values(), name=target.name, linking=target.linking), notes)
 
 
 def _gain(skill: Skill, sources: list[Skill], taken: set[str]) -> Skill:
