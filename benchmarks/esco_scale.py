@@ -1,4 +1,5 @@
-"""A taxonomy of ESCO's size: import, cold compile, warm CLI start, extraction throughput.
+"""A taxonomy of ESCO's size: import, cold compile, warm CLI start, extraction throughput, all
+without linking (benchmarks/esco_linking.py times linking).
 
     python benchmarks/esco_scale.py [--data ../shared/data] [--taxonomy esco.yaml] [--repeats 7]
 
@@ -42,7 +43,7 @@ from skillmatch.taxonomy import load_taxonomy
 t1 = time.perf_counter()
 taxonomy = load_taxonomy(sys.argv[1])
 t2 = time.perf_counter()
-skillmatch.load(sys.argv[1])
+skillmatch.load(sys.argv[1], linking=False)
 t3 = time.perf_counter()
 print(json.dumps({"import_s": t1 - t0, "taxonomy_s": t2 - t1, "compile_s": t3 - t2, "entries": len(taxonomy)}))
 """
@@ -77,7 +78,7 @@ def import_esco(data: Path, out: Path) -> tuple[float, float]:
 def cli_starts(taxonomy: Path, small: Path, repeats: int) -> dict[str, list[tuple[float, float]]]:
     """(wall, cpu) of each run, plain and with `taxonomy`, after one warm-up run of each."""
     commands = {"plain": [*skillmatch_cmd(), "extract", str(small)],
-                "esco": [*skillmatch_cmd(), "--taxonomy", str(taxonomy), "extract", str(small)]}
+                "esco": [*skillmatch_cmd(), "--taxonomy", str(taxonomy), "extract", "--no-linking", str(small)]}
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for i in range(repeats + 1):
         for name, cmd in commands.items():
@@ -93,7 +94,7 @@ def extraction_rates(texts: list[str], taxonomies: dict[str, Path | None], repea
     interleaved so that a busy spell on the machine hits both alike; one warm-up run each."""
     import skillmatch
 
-    pipelines = {name: skillmatch.load(path) for name, path in taxonomies.items()}
+    pipelines = {name: skillmatch.load(path, linking=False) for name, path in taxonomies.items()}
     rates: dict[str, list[tuple[float, float]]] = {name: [] for name in pipelines}
     for i in range(repeats + 1):
         for name, sm in pipelines.items():

@@ -93,19 +93,20 @@ def _load(taxonomy: str | None, fingerprint: str, linking: bool) -> SkillMatch:
     return SkillMatch(build_pipeline(taxonomy, linking=linking), roles_dir=roles)
 
 
-def load(taxonomy: str | Path | Taxonomy | None = None, *, linking: bool = False) -> SkillMatch:
+def load(taxonomy: str | Path | Taxonomy | None = None, *, linking: bool | None = None) -> SkillMatch:
     """A ready `SkillMatch`; `taxonomy` is a YAML file, a directory of them, or a `Taxonomy`.
 
     `linking=True` also finds labels by their content words in any order and inflection, for
-    large phrase-labelled taxonomies such as ESCO (docs/esco-linking.md).
+    large phrase-labelled taxonomies such as ESCO (docs/esco-linking.md); `None` (the default)
+    links when the taxonomy file says `linking: true`, as an ESCO import does.
     Pipelines are cached per taxonomy path and content, so calling `load()` again is cheap
     and an edited taxonomy file is picked up.
     """
     if isinstance(taxonomy, Taxonomy):
-        return SkillMatch(build_pipeline(taxonomy, linking=linking))
+        return SkillMatch(build_pipeline(taxonomy, linking=taxonomy.linking if linking is None else linking))
     path = None if taxonomy is None else str(Path(taxonomy).resolve())
-    fingerprint = load_taxonomy(path).fingerprint  # also validates: a bad file fails here
-    return _load(path, fingerprint, linking)
+    loaded = load_taxonomy(path)  # also validates: a bad file fails here
+    return _load(path, loaded.fingerprint, loaded.linking if linking is None else linking)
 
 
 __all__ = ["SkillMatch", "build_pipeline", "load", "default_taxonomy_dir"]

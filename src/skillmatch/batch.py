@@ -210,9 +210,10 @@ class _Spec:
     taxonomy: Taxonomy
     jobs: tuple[Job, ...]
     credits: Credits
+    linking: bool
 
     def key(self) -> tuple:
-        return self.taxonomy.fingerprint, tuple(j.id for j in self.jobs), self.credits
+        return self.taxonomy.fingerprint, tuple(j.id for j in self.jobs), self.credits, self.linking
 
 
 # A worker's scorer, built once per process: inherited on fork, or built from a `_Spec`.
@@ -222,7 +223,7 @@ _WORKER: dict = {}
 def _init_worker(spec: _Spec) -> None:
     from .api import load
 
-    _WORKER["scorer"] = Scorer(load(spec.taxonomy), spec.jobs, spec.credits)
+    _WORKER["scorer"] = Scorer(load(spec.taxonomy, linking=spec.linking), spec.jobs, spec.credits)
     _WORKER["key"] = spec.key()
 
 
@@ -373,7 +374,7 @@ def run_batch(sm, source: Source, jobs: Sequence[Job], write: Callable[[pd.DataF
     """
     started = time.perf_counter()
     scorer = Scorer(sm, jobs, credits)
-    spec = _Spec(sm.taxonomy, tuple(scorer.jobs), credits)
+    spec = _Spec(sm.taxonomy, tuple(scorer.jobs), credits, sm.matcher.linking)
     failed_jobs = [j for j in jobs if j.target is None]
     chunks = iter(source)
     if engine == "dask":

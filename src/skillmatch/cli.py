@@ -51,6 +51,9 @@ class Format(str, Enum):
 
 
 TaxonomyOpt = typer.Option(None, "--taxonomy", "-t", help="Taxonomy YAML file or directory (default: the shipped one).")
+LinkingOpt = typer.Option(None, "--linking/--no-linking", show_default="as the taxonomy file says (on for an ESCO import)",
+                          help="Also link skills named by their content words in any order and inflection, "
+                          "for ESCO-style taxonomies (docs/esco-linking.md).")
 FormatOpt = typer.Option(Format.table, "--format", "-f", help="table for people, json for machines, or markdown.")
 
 
@@ -110,6 +113,7 @@ def match_cmd(
     job: Optional[str] = typer.Option(None, "--job", "-j", help="Job posting file to score against."),
     role: Optional[str] = typer.Option(None, "--role", "-r", help="Role profile id or YAML file (default: ml-engineer)."),
     taxonomy: Optional[Path] = TaxonomyOpt,
+    linking: Optional[bool] = LinkingOpt,
     fmt: Optional[ReportFormat] = typer.Option(
         None, "--format", "-f", help="table for people, json for machines, markdown, or html (a page with the "
         "resume highlighted). Default: from the --output suffix (.json, .md, .html), else table."),
@@ -127,7 +131,7 @@ def match_cmd(
         from .coverage import Credits
         from .report import render_match
 
-        sm = load(taxonomy)
+        sm = load(taxonomy, linking=linking)
         text = sm.read(resume)
         weights = {"required": 1.0, "preferred": preferred_weight}
         target = sm.posting(sm.read(job), name=_display(job), weights=weights) if job else sm.role(role or "ml-engineer")
@@ -143,6 +147,7 @@ def extract_cmd(
     files: List[str] = typer.Argument(..., metavar="FILE...",
                                       help="Documents to read (PDF, DOCX, TXT, MD, HTML) or - for stdin."),
     taxonomy: Optional[Path] = TaxonomyOpt,
+    linking: Optional[bool] = LinkingOpt,
     fmt: Format = FormatOpt,
     output: Optional[Path] = OutputOpt,
 ) -> None:
@@ -151,7 +156,7 @@ def extract_cmd(
         from . import load
         from .report import render_extract
 
-        sm = load(taxonomy)
+        sm = load(taxonomy, linking=linking)
         texts = [(f if f != "-" else "stdin", sm.read(f)) for f in files]
         results = [(name, text, mentions)
                    for (name, text), mentions in zip(texts, sm.extract_many(t for _, t in texts))]
@@ -181,6 +186,7 @@ def batch_cmd(
     chunk_size: int = typer.Option(256, "--chunk-size", min=1, help="Resumes per work unit."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
     taxonomy: Optional[Path] = TaxonomyOpt,
+    linking: Optional[bool] = LinkingOpt,
 ) -> None:
     """Score many resumes against one or many jobs: one row per (resume, job), ranked within each job.
 
@@ -200,7 +206,7 @@ def batch_cmd(
         if output.exists() and output.resolve() in {resumes.resolve(), Path(job).resolve() if job else None}:
             _fail(f"{output}: is one of the inputs; write the scores to another file.", 2)
         signal.signal(signal.SIGTERM, _terminate)  # clean up like Ctrl-C
-        sm = load(taxonomy)
+        sm = load(taxonomy, linking=linking)
         targets = load_jobs(sm, job, role)
         source = Source(resumes, text_column=text_column, path_column=path_column, id_column=id_column,
                         chunk_size=chunk_size)

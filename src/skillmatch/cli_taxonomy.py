@@ -30,32 +30,42 @@ def _say(message: str) -> None:
     typer.echo(f"skillmatch: {message}", err=True)
 
 
-def _write(skills, notes: list[str], output: Path, what: str) -> None:
+def _write(skills, notes: list[str], output: Path, what: str, linking: bool = False) -> None:
     from .taxonomy_io import write_taxonomy
 
     for note in notes:
         _say(note)
     skills = list(skills)
-    write_taxonomy(skills, output)
+    write_taxonomy(skills, output, linking=linking)
     matched = sum(1 for s in skills if s.match)
     _say(f"wrote {matched:,} skills and {len(skills) - matched:,} grouping nodes from {what} to {output}.")
 
 
-def _import(load: Callable, source: Path, output: Path, what: str) -> None:
+def _import(load: Callable, source: Path, output: Path, what: str, enrich: bool = False, linking: bool = False) -> None:
     with _errors():
         result = load(source)
-        _write(result.skills, result.notes, output, what)
+        skills, notes = result.skills, result.notes
+        if enrich:
+            from .taxonomy import Taxonomy, default_taxonomy_dir, load_taxonomy
+            from .taxonomy_enrich import enrich_taxonomy
+
+            enriched = enrich_taxonomy(Taxonomy(skills, name=what), load_taxonomy(default_taxonomy_dir()))
+            skills, notes = enriched.taxonomy, [*notes, *enriched.conflicts]
+        _write(skills, notes, output, what, linking)
 
 
 @import_app.command("esco")
 def import_esco_cmd(
     folder: Path = typer.Argument(..., metavar="DIR", help="Folder of the ESCO CSV export (English classification and relations)."),
     output: Path = OutputOpt,
+    enrich: bool = typer.Option(False, "--enrich", help="Also give ESCO skills the written forms and guards of "
+                                "the shipped skills that share a label with them (docs/esco-linking.md)."),
 ) -> None:
-    """Import ESCO skills: labels as aliases, skill groups as broader nodes, URIs kept."""
+    """Import ESCO skills: labels as aliases, skill groups as broader nodes, URIs kept; the file
+    asks for linking (`linking: true`), as ESCO names skills as phrases."""
     from .importers import import_esco
 
-    _import(import_esco, folder, output, "ESCO")
+    _import(import_esco, folder, output, "ESCO", enrich, linking=True)
 
 
 @import_app.command("onet")
@@ -94,7 +104,7 @@ def merge_cmd(
         for conflict in merged.conflicts:
             typer.echo(conflict)
         _write(merged.taxonomy, [f"{len(merged.conflicts):,} conflict(s), listed above."] if merged.conflicts else [],
-               output, f"{len(taxonomies)} taxonomies")
+               output, f"{len(taxonomies)} taxonomies", merged.taxonomy.linking)
 
 
 @taxonomy_app.command("validate")

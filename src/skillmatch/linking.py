@@ -13,8 +13,9 @@ of their content words:
   found first ("manage", "use") or heading an "of" phrase ("principles of", "types of"), as long
   as half the label's weight (inverse skill frequency) is found;
 - at least two words must be found, except for a one-word name written with capitals
-  (`Python`, `English`; an acronym such as `SQL` only in capitals): one-word everyday labels are
-  left to exact matching and its evidence rules;
+  (`Python`, `English`; an acronym such as `SQL` only in capitals): one-word everyday labels, and
+  one-word forms that need evidence (`ambiguous`), are left to exact matching and its evidence
+  rules;
 - where found labels overlap, the one that found most words wins, then the best covered.
 
 Labels are looked up by the pair of their two rarest stems that must be found, among the pairs
@@ -117,6 +118,8 @@ def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> Link
                 starts[ordered[0]] = starts.get(ordered[0], 0) + 1
                 for s in ordered:
                     inside[s] = inside.get(s, 0) + 1
+            if len(ordered) == 1 and form in skill.ambiguous:
+                continue  # one word that needs evidence ("Go", "React"): left to its guards
             claim = (0 if form == skill.name else 1, skill.id, ordered[0], form, tokens[1:2] == ["of"])
             if claim < forms.get(frozenset(ordered), (2, "", "", "", False)):
                 forms[frozenset(ordered)] = claim
@@ -177,18 +180,24 @@ class Linker:
         One-word lowercase aliases of large classifications are loose synonyms ("design" for
         "think creatively", "data" for "statistics"): linking leaves them out.
         """
-        loose, strings, lower = self.index.loose, self.strings, view.lower
-        kept = [c for c in found if not (c.method == "alias" and c.end - c.start == 1 and
-                                         (stem(strings[lower[c.start]]), c.skill_id) in loose)]
+        def is_loose(c: Candidate) -> bool:
+            info = self._info(view.lower[c.start])
+            return isinstance(info, tuple) and (info[0], c.skill_id) in self.index.loose
+
+        kept = [c for c in found if not (c.method == "alias" and c.end - c.start == 1 and is_loose(c))]
         return kept + self.candidates(view)
+
+    def _info(self, h: int) -> tuple[str, int] | str | None:
+        """`_stem_of(h)`, remembered."""
+        cache = self._stems
+        return cache[h] if h in cache else cache.setdefault(h, self._stem_of(h))
 
     def candidates(self, view: DocView) -> list[Candidate]:
         """Linked candidates in `view`, one per group of overlapping ones."""
         lowers = view.lower
         words = view.words
         distinct, inverse = numpy.unique(view.lower_array[words], return_inverse=True)
-        cache = self._stems
-        info = [cache[h] if h in cache else cache.setdefault(h, self._stem_of(h)) for h in distinct.tolist()]
+        info = [self._info(h) for h in distinct.tolist()]
         steps = numpy.array([REACH if x == "" else 0 if x is None or x == "+" else 1 for x in info])[inverse]
         content = numpy.flatnonzero(steps == 1)
         if not len(content):

@@ -71,8 +71,9 @@ def alias_key(text: str) -> str:
 class Taxonomy:
     """A validated, immutable set of skills indexed by id."""
 
-    def __init__(self, skills: Iterable[Skill], name: str = "custom"):
+    def __init__(self, skills: Iterable[Skill], name: str = "custom", linking: bool = False):
         self.name = name
+        self.linking = linking  # a file asks for linking (docs/esco-linking.md) unless a caller says otherwise
         self.skills: dict[str, Skill] = {}
         for skill in skills:
             if skill.id in self.skills:
@@ -290,8 +291,9 @@ def parse_skill(entry: object, source: str, default_category: str) -> Skill:
     )
 
 
-def _parse_skill_file(path: Path, raw: bytes) -> list[Skill]:
-    """Parse one taxonomy YAML file (a mapping with `category` and `skills`)."""
+def _parse_skill_file(path: Path, raw: bytes) -> tuple[list[Skill], bool]:
+    """Parse one taxonomy YAML file (a mapping with `category`, `skills` and optional `linking`):
+    its skills, and whether it asks for linking."""
     try:
         data = yaml.load(raw.decode("utf-8"), Loader=_Loader)
     except UnicodeDecodeError:
@@ -302,8 +304,10 @@ def _parse_skill_file(path: Path, raw: bytes) -> list[Skill]:
         raise TaxonomyError(f"{path}: the taxonomy file is not valid YAML{line}.") from None
     if not isinstance(data, dict) or not isinstance(data.get("skills"), list):
         raise TaxonomyError(f"{path}: a taxonomy file must be a mapping with a 'skills' list.")
-    category = data.get("category", "")
-    return [parse_skill(entry, path.name, category) for entry in data["skills"]]
+    category, linking = data.get("category", ""), data.get("linking", False)
+    if not isinstance(linking, bool):
+        raise TaxonomyError(f"{path}: 'linking' must be true or false.")
+    return [parse_skill(entry, path.name, category) for entry in data["skills"]], linking
 
 
 def default_taxonomy_dir() -> Path:
@@ -333,7 +337,12 @@ def _load_cached(path: Path, mtimes: tuple[float, ...]) -> Taxonomy:
     raws = [(f, f.read_bytes()) for f in _skill_files(path)]
     name = path.stem if path.is_file() else path.name
     key = b"taxonomy\0" + name.encode() + b"".join(b"\0" + f.name.encode() + b"\0" + raw for f, raw in raws)
-    return cached(key, lambda: Taxonomy([s for f, raw in raws for s in _parse_skill_file(f, raw)], name=name))
+
+    def parse() -> Taxonomy:
+        files = [_parse_skill_file(f, raw) for f, raw in raws]
+        return Taxonomy([s for skills, _ in files for s in skills], name=name, linking=any(on for _, on in files))
+
+    return cached(key, parse)
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:

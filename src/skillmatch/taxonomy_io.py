@@ -37,9 +37,12 @@ def skill_to_dict(skill: Skill) -> dict:
     return out
 
 
-def write_taxonomy(taxonomy: Taxonomy | Iterable[Skill], path: str | Path, category: str = "") -> None:
-    """Write skills to one YAML file atomically (a temporary file renamed into place)."""
-    data = {"category": category, "skills": [skill_to_dict(s) for s in taxonomy]}
+def write_taxonomy(taxonomy: Taxonomy | Iterable[Skill], path: str | Path, category: str = "",
+                   linking: bool = False) -> None:
+    """Write skills to one YAML file atomically (a temporary file renamed into place); `linking`
+    writes `linking: true`, which asks `load()` to link by default."""
+    data: dict = {"category": category, **({"linking": True} if linking else {}),
+                  "skills": [skill_to_dict(s) for s in taxonomy]}
     text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     atomic_write_text(Path(path), text)
 

@@ -100,4 +100,5 @@ def merge_taxonomies(taxonomies: list[Taxonomy]) -> Merged:
     for index, tax in enumerate(taxonomies):
         for skill in tax:
             merger.link(index, skill)
-    return Merged(Taxonomy(merger.skills.values(), name="merged"), merger.conflicts)
+    linking = any(t.linking for t in taxonomies)
+    return Merged(Taxonomy(merger.skills.values(), name="merged", linking=linking), merger.conflicts)
