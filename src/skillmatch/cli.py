@@ -144,7 +144,7 @@ def match_cmd(
 
 @app.command("extract")
 def extract_cmd(
-    files: List[str] = typer.Argument(..., metavar="FILE...",
+    files: List[str] = typer.Argument(..., metavar="FILE",
                                       help="Documents to read (PDF, DOCX, TXT, MD, HTML) or - for stdin."),
     taxonomy: Optional[Path] = TaxonomyOpt,
     linking: Optional[bool] = LinkingOpt,

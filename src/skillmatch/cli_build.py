@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-DocsArg = typer.Argument(None, metavar="DOCS...", show_default=False,
+DocsArg = typer.Argument(None, metavar="DOCS", show_default=False,
                          help="Postings or resumes: PDF/DOCX/TXT/MD/HTML files, folders of them, or "
                               "CSV/JSONL/Parquet tables with a text column. Identical texts count once.")
 OutputOpt = typer.Option(None, "--output", "-o", show_default=False, help="The YAML file to write (atomically).")

@@ -92,7 +92,7 @@ def import_csv_cmd(
 
 @taxonomy_app.command("merge")
 def merge_cmd(
-    taxonomies: List[Path] = typer.Argument(..., metavar="TAXONOMY...", help="Taxonomy files or directories; earlier ones win conflicts."),
+    taxonomies: List[Path] = typer.Argument(..., metavar="TAXONOMY", help="Taxonomy files or directories; earlier ones win conflicts."),
     output: Path = OutputOpt,
 ) -> None:
     """Merge taxonomies into one file, listing every conflict and how it was settled."""
