@@ -99,7 +99,7 @@ def test_bad_lines_become_error_rows_and_the_rest_is_scored(tmp_path):
 
 
 @pytest.mark.parametrize("content, says", [
-    (b"\x00\x01\x02garbage\xff\xfe", "not a text CSV file"),
+    (b"\x00\x01\x02garbage\xff\xfe" * 40, "not a text CSV file"),
     (b"id,text\n", "no rows under the header line"),
 ])
 def test_a_csv_without_documents_is_an_error_not_an_empty_result(tmp_path, content, says):
@@ -108,6 +108,14 @@ def test_a_csv_without_documents_is_an_error_not_an_empty_result(tmp_path, conte
     code, output = run("batch", src, "-o", out, "--jobs", "1")
     assert code == 1 and says in output and "Traceback" not in output
     assert not out.exists()
+
+
+def test_a_stray_nul_byte_does_not_reject_the_file(tmp_path):
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_bytes(b"id,text\n1,Python and SQL developer\n2,Java dev\x00 with Spring\n")
+    code, output = run("batch", src, "-o", out, "--jobs", "1")
+    assert code == 0, output
+    assert list(pd.read_csv(out, dtype=str).status) == ["ok", "ok"]
 
 
 def test_folder_of_files_with_a_scanned_and_a_damaged_pdf(tmp_path):

@@ -171,3 +171,13 @@ def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):
 )
 def test_headings_degrees_and_english_are_not_claims(sm, text, skill):
     assert skill not in ids(sm, text)
+
+
+@pytest.mark.parametrize("text, skill", [
+    ("Trained spaCy models for NER and POS tagging", "point-of-sale"),  # "and" is not "or"; "tagging" is a noun
+    ("Configured DHCP, DNS and MAC address filtering", "macos"),
+    ("- Windows and doors installation", "windows"),  # a bullet is no evidence for a name that is also a word
+    ("Partnered with sales, marketing, and finance stakeholders on pricing", "sales"),  # a list that modifies a noun
+])
+def test_new_evidence_rules_do_not_admit_plain_english(sm, text, skill):
+    assert skill not in ids(sm, text)

@@ -260,3 +260,26 @@ def test_alternatives_share_one_requirements_weight(sm):
     weights = {r.skill_id: round(r.weight, 3) for r in report.results}
     assert weights == {"python": 1.0, "aws": 0.333, "gcp": 0.333, "azure": 0.333}
     assert report.score == 0.5  # Python met, the cloud requirement not
+
+
+@pytest.mark.parametrize("posting, skill, importance", [
+    ("Must know SQL or Excel, travel is not required.", "sql", "required"),  # negation stays with travel
+    ("Requirements\n5+ years of experience building pipelines with Python\nExperience with Snowflake is a plus",
+     "python", "required"),  # the next line is a new sentence: its "a plus" is not Python's
+    ("Requirements\nStrong Python (ideally Django) and AWS experience.", "aws", "required"),  # the aside closes
+    ("Requirements\nAWS (preferably certified), Terraform and Kubernetes.", "terraform", "required"),
+    ("- 3+ years as a data analyst using SQL and Tableau\n- Python is a plus", "sql", "required"),  # not a title
+])
+def test_cues_stay_in_their_own_clause(sm, posting, skill, importance):
+    by = {ts.skill_id: ts.importance for ts in sm.posting(posting).skills}
+    assert by.get(skill) == importance
+
+
+@pytest.mark.parametrize("text, skill, polarity", [
+    ("Never used Java in production\npython and docker daily", "docker", "affirmed"),  # a new line, a new claim
+    ("Databases: MySQL, MongoDB (No SQL), Redis", "nosql", "affirmed"),
+    ("Python, SQL, Docker, Kubernetes, Terraform and AWS are not required", "python", "negated"),
+])
+def test_polarity_does_not_leak_across_lines_and_covers_whole_lists(sm, text, skill, polarity):
+    found = {m.skill_id: m.polarity for m in sm.extract(text)}
+    assert found[skill] == polarity

@@ -428,7 +428,7 @@ def score_frame(resumes: pd.DataFrame | pd.Series, jobs=None, *, text_column: st
     if id_column is None and not isinstance(resumes.index, pd.RangeIndex):
         id_column = resumes.index.name or "index"
         resumes = resumes.reset_index(names=id_column)
-    if isinstance(jobs, str) and not Path(jobs).exists():
+    if isinstance(jobs, str) and not _is_path(jobs):
         if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", jobs.strip()) and role is None:
             jobs, role = None, jobs.strip()
         elif re.search(r"\s", jobs.strip()):
@@ -454,3 +454,11 @@ def sink(writer: TableWriter) -> tuple[Callable[[list[tuple]], None], bool]:
     if writer.kind == ".csv":
         return (lambda rows: writer.write_rows(COLUMNS, rows, csv_ready=True)), False
     return (lambda rows: writer.write(rows_frame(rows))), True
+
+
+def _is_path(value: str) -> bool:
+    """True when `value` names an existing file or folder (a posting's text is never one)."""
+    try:
+        return "\n" not in value and Path(value).exists()
+    except OSError:  # too long for a file name
+        return False

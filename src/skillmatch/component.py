@@ -241,11 +241,11 @@ class SkillMatcher:
             if c.guarded:
                 if guards.glued_to_hyphen(view, c.start, c.end) or guards.followed_by(
                         view, c.end, self._stop_next.get(c.skill_id, none)) and not guards.after_alternative(
-                        view, c.start, plain_ends):
+                        view, c.start, c.end, plain_ends):
                     continue
             if not (c.guarded or c.weak):
                 accepted.append(c)
-            elif guards.has_cue(view, c.start, c.end) or guards.has_context(
+            elif guards.has_cue(view, c.start, c.end, c.weak) or guards.has_context(
                     view, c.start, c.end, self._context.get(c.skill_id, none)):
                 if c.guarded:
                     c.score = min(c.score, SCORES["context"])

@@ -36,8 +36,11 @@ CUE_WORDS = (
     "excellent", "good", "solid", "advanced", "hands", "abilities", "ability", "specialized",
     "specialised", "specializing", "specialising", "focus", "certified", "strengths", "areas",
     "demonstrated", "proven", "exposure", "fluent", "fluency", "capabilities", "qualities",
-    "clear", "effective", "verbal", "written", "oral", "years", "yrs", "includes", "including", "such",
+    "clear", "effective", "verbal", "written", "oral",
 )
+# Weaker cues, enough for a generic word (`5 years of accounting`) but not for a name that is also
+# an English word (`10 years in retail, Windows cleaning`).
+WEAK_CUE_WORDS = ("years", "yrs", "includes", "including", "such")
 # A generic skill word followed by one of these names a job, an employer or a field label.
 TITLE_WORDS = (
     "engineer", "engineers", "developer", "developers", "manager", "managers", "analyst", "analysts",
@@ -58,7 +61,9 @@ BULLETS = ("-", "*", "•", "·", "–", "▪", "●", "◦", "○", "■", "◆
 DEMAND_WORDS = ("plus", "required", "preferred", "bonus", "must", "essential", "mandatory", "desirable",
                 "advantage", "nice", "needed")
 # Between a plain skill and an ambiguous one, these make them alternatives ("Python or Go for").
-ALTERNATIVE_WORDS = ("or", "and", ",", "/")
+ALTERNATIVE_WORDS = ("or", "/")
+# The only words after such an alternative that no longer betray plain English ("Go for tooling").
+FUNCTION_WORDS = ("to", "for", "with", "in", "on", "at", "of", "into", "from", "by", "as")
 # Between a degree word and a skill word, these end the degree's field ("MS Project, budgeting").
 ITEM_BREAKS = (",", ";", "|", "•", "·")
 # Earlier on the same line, these make a generic skill word the field of a degree.
@@ -96,6 +101,8 @@ class Lexicon:
         self.strings = strings
         self.separators = hashes(strings, LIST_SEPARATORS)
         self.cues = hashes(strings, CUE_WORDS)
+        self.weak_cues = self.cues | hashes(strings, WEAK_CUE_WORDS)
+        self.function_words = hashes(strings, FUNCTION_WORDS)
         self.titles = hashes(strings, TITLE_WORDS)
         self.headings = hashes(strings, HEADING_WORDS)
         self.copulas = hashes(strings, ("is", "are"))
@@ -187,20 +194,21 @@ def has_context(v: DocView, start: int, end: int, words: frozenset[int]) -> bool
     return any(lower[i] in words for i in range(lo, start)) or any(lower[i] in words for i in range(end, hi))
 
 
-def has_cue(v: DocView, start: int, end: int) -> bool:
-    """True when a skill cue (`experience in`, `knowledge of`, `Skills:`) shortly precedes `start`,
-    the mention opens a bulleted item (`- Budgeting`, `3. Annual budgeting`), `experience`
-    follows (`accounting experience`) or a demand does (`Go is a plus`)."""
+def has_cue(v: DocView, start: int, end: int, weak: bool = True) -> bool:
+    """True when a skill cue (`experience in`, `knowledge of`, `Skills:`) shortly precedes `start`
+    or a demand follows (`Go is a plus`); for a generic (`weak`) word also when it opens a
+    bulleted item (`- Budgeting`), follows `years of`, or precedes `experience`."""
+    cues = v.lex.weak_cues if weak else v.lex.cues
     words, i = [], start - 1
     while i >= 0 and len(words) < CUE_WINDOW and i not in v.newline:
         if not v.space[i]:
-            if v.lower[i] in v.lex.cues:
+            if v.lower[i] in cues:
                 return True
             words.append(i)
         i -= 1
-    if words and (i < 0 or i in v.newline) and _opens_item(v, words[::-1]):
+    if weak and words and (i < 0 or i in v.newline) and _opens_item(v, words[::-1]):
         return True
-    return followed_by(v, end, v.lex.headings) or demanded(v, end)
+    return weak and followed_by(v, end, v.lex.headings) or demanded(v, end)
 
 
 def _opens_item(v: DocView, words: list[int]) -> bool:
@@ -253,8 +261,11 @@ def starts_line(v: DocView, start: int) -> bool:
     return True
 
 
-def after_alternative(v: DocView, start: int, plain_ends: set[int]) -> bool:
-    """True for `Python or Go`: a plain skill and a joining word right before `start`."""
+def after_alternative(v: DocView, start: int, end: int, plain_ends: set[int]) -> bool:
+    """True for `Python or Go for tooling`: a plain skill and `or` right before `start`, and a
+    function word (not a noun such as `tagging`) right after `end`."""
+    if not followed_by(v, end, v.lex.function_words):
+        return False
     i = start - 1
     while i >= 0 and v.space[i] and i not in v.newline:
         i -= 1
@@ -279,14 +290,18 @@ def in_list(v: DocView, cand: Candidate, ends: dict[int, Candidate], starts: dic
 
 
 def long_lists(v: DocView, cands: list[Candidate], size: int = 3) -> list[Candidate]:
-    """Candidates in runs of at least `size` list neighbours ("budgeting, forecasting, reporting")."""
+    """Candidates in runs of at least `size` list neighbours ending their clause ("budgeting,
+    forecasting, reporting."; not "sales, marketing and finance stakeholders")."""
     out, run = [], []
-    for c in sorted(cands, key=lambda c: c.start):
-        if run and not (0 <= c.start - run[-1].end <= LIST_GAP and _separates(v, run[-1].end, c.start)):
-            out += run if len(run) >= size else []
+    for c in sorted(cands, key=lambda c: c.start) + [None]:
+        if run and (c is None or not (0 <= c.start - run[-1].end <= LIST_GAP and _separates(v, run[-1].end, c.start))):
+            after = v.next_word(run[-1].end)
+            if len(run) >= size and (after is None or not v.lex.strings[v.orth[after]][:1].isalnum()):
+                out += run
             run = []
-        run.append(c)
-    return out + (run if len(run) >= size else [])
+        if c is not None:
+            run.append(c)
+    return out
 
 
 def _separates(v: DocView, lo: int, hi: int) -> bool:

@@ -120,8 +120,8 @@ def _highlights(report: MatchReport, results: list[SkillResult], anchors: dict[s
         if not hits:
             marks.append((m.start, m.end, "other", "", f"m{m.start}", m.name))
             continue
-        title = "; ".join(f"{r.name}: {r.status}" + (f" via {m.name}" if r.skill_id != m.skill_id else "")
-                          for r, _ in hits)
+        title = "; ".join(f"{r.name}: " + ("said to be lacking" if css == "negated" else r.status)
+                          + (f" via {m.name}" if r.skill_id != m.skill_id else "") for r, css in hits)
         r, css = hits[0]
         marks.append((m.start, m.end, css, anchors[r.skill_id], f"m{m.start}", title))
     return marks

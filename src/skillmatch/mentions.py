@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 
 from spacy.tokens import Doc, Span
 
-from .polarity import AFFIRMED, PolarityFinder
+from .polarity import AFFIRMED, PolarityFinder, spread_list_negation
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,13 @@ def doc_mentions(doc: Doc, spans_key: str = "skills", text: str | None = None) -
     polarity = PolarityFinder(text)
     results = doc.user_data.get("skillmatch:" + spans_key)
     if results is None:
-        return [Mention.from_span(span, polarity(span.start_char, span.end_char))
-                for span in doc.spans.get(spans_key, [])]
+        return spread_list_negation(text, [Mention.from_span(span, polarity(span.start_char, span.end_char))
+                                           for span in doc.spans.get(spans_key, [])])
     out = []
     for key, (skill_id, name, score, method) in results.items():
         start, end = map(int, key.split(":"))
         out.append(Mention(skill_id, name, start, end, text[start:end], score, method, *polarity(start, end)))
-    return out
+    return spread_list_negation(text, out)
 
 
 def quote(text: str, start: int, end: int, width: int = 60) -> str:

@@ -8,6 +8,13 @@ characters before it, nearly all of them, costs one set test.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .sections import wraps
+
+if TYPE_CHECKING:
+    from .mentions import Mention
 
 AFFIRMED, NEGATED, HEDGED = "affirmed", "negated", "hedged"
 WINDOW = 90  # characters before a mention searched for a cue
@@ -18,8 +25,7 @@ _TRIGGERS = frozenset(
     "hope hoping plan planning aspiring learning exposure introduction familiar familiarity basic some beginner "
     "elementary limited little interest interested".split())
 _WORD = re.compile(r"[a-z']+")
-_WRAP = r"\n(?=[ \t]*(?-i:[a-z]))"  # a line break inside a sentence: the next line goes on in lower case
-_REST = r"(?:[^.;!?\n]|" + _WRAP + r")*$"  # then anything up to the mention, within the clause
+_REST = r"[^.;!?]*$"  # then anything up to the mention, within the clause
 _NEGATED_BEFORE = re.compile(  # the leading .* makes the cue found the one nearest the mention
     r"(?s:.*)(?:(\b(?:no|zero)\s+(?:prior\s+|previous\s+|professional\s+|commercial\s+|hands-on\s+|real\s+|practical\s+)?"
     r"(?:experience|exposure|knowledge|background|skills?)\b"
@@ -31,8 +37,7 @@ _NEGATED_BEFORE = re.compile(  # the leading .* makes the cue found the one near
     re.IGNORECASE,
 )
 _NEGATED_AFTER = re.compile(
-    r"^(?:\s*(?:,|/|and|or)\s*(?:\.?[\w#+-]+(?:\.\w+)*)(?: [\w#+-]+)?){0,4}"  # the rest of a list: "Swift and Kotlin are not required"
-    r"\W{0,3}(?:(?:experience|knowledge|skills?|expertise|background|certification)\s+)?(?:is|are)?\s*"
+    r"^\W{0,3}(?:(?:experience|knowledge|skills?|expertise|background|certification)\s+)?(?:is|are)?\s*"
     r"(not\s+(?:required|needed|necessary|a\s+requirement)|none\b)", re.IGNORECASE)
 _HEDGED_BEFORE = re.compile(
     r"(?s:.*)(\b(?:willing|eager|keen|want(?:ing)?|hop(?:e|ing)|plan(?:ning)?|aspiring)\s+to\s+learn\b"
@@ -44,7 +49,7 @@ _HEDGED_BEFORE = re.compile(
     r"|\binterest(?:ed)?\s+in\b)" + _REST,
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[.;!?•]|\n(?![ \t]*(?-i:[a-z]))|\b(?:but|however|although|though|whereas|while|yet)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.;!?•]|\b(?:but|however|although|though|whereas|while|yet)\b", re.IGNORECASE)
 
 
 class PolarityFinder:
@@ -52,6 +57,18 @@ class PolarityFinder:
 
     def __init__(self, text: str):
         self.text = text
+        self._wrapped: set[int] | None = None  # offsets of line breaks inside a sentence
+
+    def _line_breaks_inside_sentences(self) -> set[int]:
+        if self._wrapped is None:
+            self._wrapped, pos = set(), 0
+            lines = self.text.split("\n")
+            for line, following in zip(lines, lines[1:]):
+                pos += len(line)
+                if wraps(line, following):
+                    self._wrapped.add(pos)
+                pos += 1
+        return self._wrapped
 
     def __call__(self, start: int, end: int) -> tuple[str, str | None]:
         text = self.text
@@ -63,7 +80,11 @@ class PolarityFinder:
         if _TRIGGERS.isdisjoint(_WORD.findall(before.lower())):
             return AFFIRMED, None
         breaks = list(_CLAUSE_BREAK.finditer(before))
-        clause = before[breaks[-1].end():] if breaks else before
+        cut = breaks[-1].end() if breaks else 0
+        base, newline = start - len(before), before.rfind("\n")
+        while newline >= cut and base + newline in self._line_breaks_inside_sentences():
+            newline = before.rfind("\n", 0, newline)
+        clause = before[max(cut, newline + 1):]
         if hit := _NEGATED_BEFORE.match(clause):
             return NEGATED, _cue(hit)
         if hit := _HEDGED_BEFORE.match(clause):
@@ -74,3 +95,19 @@ class PolarityFinder:
 def _cue(match: re.Match) -> str:
     """The cue words a pattern matched (its first non-empty group), spaces normalised."""
     return " ".join(next(g for g in match.groups() if g).split())
+
+
+_LIST_GAP = re.compile(r"[ \t]*(?:,|/|and|or|,[ \t]*and|,[ \t]*or)[ \t]*", re.IGNORECASE)  # one line, a separator
+_AFTER_CUE = re.compile(r"not (?:required|needed|necessary|a requirement)|none", re.IGNORECASE)
+
+
+def spread_list_negation(text: str, mentions: list["Mention"]) -> list["Mention"]:
+    """"Swift and Kotlin are not required": a negation after a list covers every skill in it,
+    carried back from mention to mention across list separators only."""
+    out = sorted(mentions, key=lambda m: m.start)
+    for i in range(len(out) - 2, -1, -1):
+        after, m = out[i + 1], out[i]
+        if (after.polarity == NEGATED and m.polarity == AFFIRMED and after.cue and _AFTER_CUE.fullmatch(after.cue)
+                and _LIST_GAP.fullmatch(text, m.end, after.start)):
+            out[i] = replace(m, polarity=NEGATED, cue=after.cue)
+    return out

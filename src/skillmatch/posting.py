@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .experience import PREFERENCE_BREAK, stated_years
+from .experience import stated_years
 from .mentions import Mention, quote
 from .polarity import HEDGED, NEGATED
 from .roles import DEFAULT_WEIGHTS, Target, TargetSkill
@@ -41,6 +41,8 @@ _NOT_ASKED = ("about", "benefits", "other")
 _ONE_OF = re.compile(r"\b(?:(?:at least )?one of|any of|either)\b[^.;\n]*$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(,|/|or|,\s*or|and/or|\|)?\s*$", re.IGNORECASE)
 _OR_GAP = re.compile(r"\bor\b|/", re.IGNORECASE)
+_ASIDE = re.compile(r"(?:^[\s*•·–-]*|[,;(]\s*)(?:and\s+)?(?:ideally|preferably|optionally|bonus)\b", re.IGNORECASE)
+_ASIDE_END = re.compile(r"[,;)]")
 
 
 def importance_of(mention: Mention, sentence: str, section_kind: str, heading: str) -> tuple[str, str]:
@@ -82,7 +84,8 @@ def posting_target(text: str, mentions: Sequence[Mention], name: str = "job post
         previous = decided.get(m.skill_id)
         if previous is None or _RANK[importance] > _RANK[previous[0]]:
             decided[m.skill_id] = (importance, reason, m)
-    alternatives = alternative_groups(text, mentions)
+    alternatives = {sid: {a for a in alts if decided[a][0] != "none"}
+                    for sid, alts in alternative_groups(text, mentions).items()}
     years = stated_years(text, [m for m in mentions if decided[m.skill_id][0] != "none"])
     skills = tuple(  # alternatives share one requirement's weight: "AWS, GCP or Azure" counts once
         TargetSkill(sid, imp, weights[imp] / (1 + len(alternatives.get(sid, ()))),
@@ -96,13 +99,25 @@ _RANK = {"none": 0, "preferred": 1, "required": 2}
 
 
 def _clause(text: str, start: int, end: int, mention: Mention) -> str:
-    """The part of a sentence a mention's cues come from: "5+ years of SQL, ideally on Snowflake"
-    is cut at ", ideally", so SQL stays required and Snowflake is preferred."""
-    for cut in PREFERENCE_BREAK.finditer(text, start, end):
-        if cut.start() >= mention.end:
-            return text[start:cut.start()]
-        start = cut.start() + 1
-    return text[start:end]
+    """The part of a sentence a mention's cues come from. A preference aside (", ideally on
+    Snowflake", "(preferably Django)", "Ideally Go,") is its own clause up to the next comma,
+    semicolon or closing bracket; the rest of the sentence is read without it."""
+    sentence, at = text[start:end], mention.start - start
+    asides = []
+    for hit in _ASIDE.finditer(sentence):
+        closer = ")" if "(" in hit.group() else None
+        stop = sentence.find(closer, hit.end()) if closer else -1
+        if stop < 0:
+            found = _ASIDE_END.search(sentence, hit.end())
+            stop = found.start() if found else len(sentence)
+        if hit.start() <= at < stop:
+            return sentence[hit.start():stop]
+        asides.append((hit.start(), stop))
+    kept, pos = [], 0
+    for lo, hi in asides:
+        kept.append(sentence[pos:lo])
+        pos = hi
+    return "".join(kept) + sentence[pos:]
 
 
 def alternative_groups(text: str, mentions: Sequence[Mention]) -> dict[str, set[str]]:

@@ -17,8 +17,13 @@ from dataclasses import dataclass
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 _ITEM_START = re.compile(r"[-•*·–▪●◦○■◆‣⁃➢]|\d+[.)]\s")  # a bullet or a numbered item
 _WRAP_MIN = 40  # shorter lines without end punctuation are headings or list items, not prose
+_JOINING_END = re.compile(r"(?:\b(?:or|and|with|of|in|to|the|a|an|for|on|at|as|by|from|some|any|using|like|"
+                          r"including|via|than|into|our|your|their|its)|,)$", re.IGNORECASE)
 _HEADING_MAX_WORDS = 8
 _TITLE_MAX_WORDS = 12
+# a title is a noun phrase: words like these make the first line a sentence instead
+_PROSE_WORD = re.compile(r"\b(?:the|to|with|using|in|our|we|we're|you|your|is|are|will|build|join|looking)\b",
+                         re.IGNORECASE)
 _ROLE_WORD = re.compile(
     r"\b(?:engineer|developer|analyst|scientist|manager|administrator|admin|designer|specialist|consultant|"
     r"architect|writer|accountant|nurse|informaticist|programmer|technician|coordinator|director|officer|lead|"
@@ -90,7 +95,7 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     lines = text.splitlines(keepends=True)
     for i, line in enumerate(lines):
         pos += len(line)
-        if i + 1 < len(lines) and _wraps(line, lines[i + 1]):
+        if i + 1 < len(lines) and wraps(line, lines[i + 1]):
             continue
         for cut in _SENTENCE_END.finditer(text, start, pos):
             spans.append((start, cut.start()))
@@ -100,11 +105,13 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _wraps(line: str, following: str) -> bool:
-    """True when a prose line goes on in the next line (no end punctuation, next not a new item)."""
+def wraps(line: str, following: str) -> bool:
+    """True when `line` goes on in `following`: a sentence broken across lines ("...with
+    Amplitude or" / "Mixpanel would be nice"; a long prose line, then one in lower case)."""
     line, following = line.strip(), following.strip()
-    return (len(line) >= _WRAP_MIN and following != "" and line[-1] not in ".!?;:"
-            and not _ITEM_START.match(following))
+    if not line or not following or line[-1] in ".!?;:" or _ITEM_START.match(following):
+        return False
+    return bool(_JOINING_END.search(line)) or (len(line) >= _WRAP_MIN and following[0].islower())
 
 
 def title_span(text: str) -> tuple[int, int] | None:
@@ -113,7 +120,8 @@ def title_span(text: str) -> tuple[int, int] | None:
     stripped = text.lstrip()
     line = stripped.split("\n", 1)[0]
     if (line == stripped or len(line.split()) > _TITLE_MAX_WORDS or line.rstrip()[-1:] in tuple(".!?")
-            or not _ROLE_WORD.search(line) or heading_kind(line, "posting")):
+            or _ITEM_START.match(line) or _PROSE_WORD.search(line) or not _ROLE_WORD.search(line)
+            or heading_kind(line, "posting")):
         return None
     start = len(text) - len(stripped)
     return start, start + len(line)

@@ -133,7 +133,7 @@ class Source:
         with path.open("rb") as fh:
             head = fh.read(1 << 20)
             encoding = _sniff_encoding(head)
-            if b"\x00" in head and encoding != "utf-16":
+            if head[:4096].count(b"\x00") > 8 and encoding != "utf-16":  # a stray NUL is only a bad cell
                 raise SkillmatchError(f"{path.name}: not a text CSV file (it holds binary data).")
             fh.seek(0)
             reader = _csv_chunks(fh, encoding, self.chunk_size, path.name)
