@@ -223,3 +223,9 @@ def test_score_frame_takes_posting_text_a_series_and_the_index(tmp_path):
     assert frame[frame.resume_id == "ana"].iloc[0].coverage == 1.0
     with pytest.raises(skillmatch.SkillmatchError, match="nope.pdf: no such file"):
         score_frame(series, "nope.pdf")
+
+
+def test_score_frame_takes_a_long_posting_text():
+    posting = "Requirements\n- Python and SQL\n" + "We build payment systems for small shops. " * 10
+    frame = score_frame(resumes_frame(), posting, text_column="resume_text", id_column="id")
+    assert len(frame) == len(RESUMES) and (frame.status == "ok").sum() == len(RESUMES) - 1  # one resume is empty

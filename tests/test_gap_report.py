@@ -253,6 +253,7 @@ def test_html_marks_a_lacking_skill_even_when_an_alternative_matched(sm):
     page = report.to_html()
     azure = next(r for r in report.results if r.skill_id == "azure")
     assert azure.status == "matched" and '<mark class="negated"' in page
+    assert 'title="Microsoft Azure: said to be lacking"' in page
 
 
 def test_alternatives_share_one_requirements_weight(sm):
