@@ -17,6 +17,7 @@ weight-averaged credit, weights set by required/preferred. See docs/gap-report.m
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Sequence
@@ -293,9 +294,7 @@ def years_text(years: Years) -> str:
 def page_of(text: str, offset: int) -> int | None:
     """1-based PDF page of a character offset, when the text came from a PDF."""
     starts = getattr(text, "page_starts", None)
-    if not starts:
-        return None
-    return sum(1 for s in starts if s <= offset)
+    return bisect_right(starts, offset) if starts else None
 
 
 def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonomy: Taxonomy,

@@ -27,8 +27,8 @@ _STATED = re.compile(
     re.IGNORECASE)
 _ATTACHED = re.compile(r"^[\s(:,–—-]*(?:(?:with|for|of|over|at least|min(?:imum)?\.?)\s+)?$", re.IGNORECASE)
 # ", ideally on Snowflake": what follows is a preference, not part of the clause before it
-PREFERENCE_BREAK = re.compile(r"[,;(]\s*(?:and\s+)?(?:ideally|preferably|optionally|bonus)\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.;!?\n•]|\(\s*\d|\b(?:but|while|whereas)\b|" + PREFERENCE_BREAK.pattern, re.IGNORECASE)
+PREFERENCE_CUE = r"(?:and\s+)?(?:ideally|preferably|optionally|bonus)\b"
+_CLAUSE_END = re.compile(r"[.;!?\n•]|\(\s*\d|\b(?:but|while|whereas)\b|[,;(]\s*" + PREFERENCE_CUE, re.IGNORECASE)
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \

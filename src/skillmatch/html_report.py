@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from .coverage import MatchReport, SkillResult, years_text
-from .report import headline, pct
+from .report import headline, located, pct
 
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
@@ -92,7 +92,7 @@ def _row(r: SkillResult, anchor: str, mark_at: dict[int, str]) -> str:
     evidence = ""
     if r.evidence:
         ev = r.evidence[0]
-        where = ", ".join(x for x in (ev.section, f"page {ev.page}" if ev.page else None) if x)
+        where = located(ev, page="page")
         quoted = f"“{escape(ev.quote)}”" + (f' <span class="why">({escape(where)})</span>' if where else "")
         evidence = f'<a href="#{mark_at[ev.start]}">{quoted}</a>' if ev.start in mark_at else quoted
     return (f'<tr id="{anchor}"><td><b>{escape(r.name)}</b></td><td>{need}</td><td>{verdict}</td>'

@@ -8,10 +8,11 @@ characters before it, nearly all of them, costs one set test.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .sections import wraps
+from .sections import line_spans
 
 if TYPE_CHECKING:
     from .mentions import Mention
@@ -57,18 +58,13 @@ class PolarityFinder:
 
     def __init__(self, text: str):
         self.text = text
-        self._wrapped: set[int] | None = None  # offsets of line breaks inside a sentence
+        self._starts: list[int] | None = None  # where each sentence starts (found on first use)
 
-    def _line_breaks_inside_sentences(self) -> set[int]:
-        if self._wrapped is None:
-            self._wrapped, pos = set(), 0
-            lines = self.text.split("\n")
-            for line, following in zip(lines, lines[1:]):
-                pos += len(line)
-                if wraps(line, following):
-                    self._wrapped.add(pos)
-                pos += 1
-        return self._wrapped
+    def _sentence_start(self, at: int) -> int:
+        """Start of the sentence holding offset `at`: a line, or prose wrapped over several."""
+        if self._starts is None:
+            self._starts = [start for start, _ in line_spans(self.text)]
+        return self._starts[max(0, bisect_right(self._starts, at) - 1)] if self._starts else 0
 
     def __call__(self, start: int, end: int) -> tuple[str, str | None]:
         text = self.text
@@ -81,10 +77,7 @@ class PolarityFinder:
             return AFFIRMED, None
         breaks = list(_CLAUSE_BREAK.finditer(before))
         cut = breaks[-1].end() if breaks else 0
-        base, newline = start - len(before), before.rfind("\n")
-        while newline >= cut and base + newline in self._line_breaks_inside_sentences():
-            newline = before.rfind("\n", 0, newline)
-        clause = before[max(cut, newline + 1):]
+        clause = before[max(cut, self._sentence_start(start) - (start - len(before))):]
         if hit := _NEGATED_BEFORE.match(clause):
             return NEGATED, _cue(hit)
         if hit := _HEDGED_BEFORE.match(clause):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .experience import stated_years
+from .experience import PREFERENCE_CUE, stated_years
 from .mentions import Mention, quote
 from .polarity import HEDGED, NEGATED
 from .roles import DEFAULT_WEIGHTS, Target, TargetSkill
@@ -41,7 +41,7 @@ _NOT_ASKED = ("about", "benefits", "other")
 _ONE_OF = re.compile(r"\b(?:(?:at least )?one of|any of|either)\b[^.;\n]*$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(,|/|or|,\s*or|and/or|\|)?\s*$", re.IGNORECASE)
 _OR_GAP = re.compile(r"\bor\b|/", re.IGNORECASE)
-_ASIDE = re.compile(r"(?:^[\s*•·–-]*|[,;(]\s*)(?:and\s+)?(?:ideally|preferably|optionally|bonus)\b", re.IGNORECASE)
+_ASIDE = re.compile(r"(?:^[\s*•·–-]*|[,;(]\s*)" + PREFERENCE_CUE, re.IGNORECASE)
 _ASIDE_END = re.compile(r"[,;)]")
 
 
@@ -105,8 +105,7 @@ def _clause(text: str, start: int, end: int, mention: Mention) -> str:
     sentence, at = text[start:end], mention.start - start
     asides = []
     for hit in _ASIDE.finditer(sentence):
-        closer = ")" if "(" in hit.group() else None
-        stop = sentence.find(closer, hit.end()) if closer else -1
+        stop = sentence.find(")", hit.end()) if "(" in hit.group() else -1
         if stop < 0:
             found = _ASIDE_END.search(sentence, hit.end())
             stop = found.start() if found else len(sentence)

@@ -10,7 +10,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from .coverage import MatchReport, SkillResult
+from .coverage import Evidence, MatchReport, SkillResult
 from .mentions import Mention, quote
 
 FORMATS = ("table", "json", "markdown", "html")
@@ -32,8 +32,13 @@ def why(r: SkillResult, width: int = 25) -> str:
     if not r.evidence:
         return r.reason
     ev = r.evidence[0]
-    where = ", ".join(x for x in (ev.section, f"p. {ev.page}" if ev.page else None) if x)
+    where = located(ev)
     return f"{r.reason}: \"{_short(ev.quote, ev.text, width)}\"" + (f" ({where})" if where else "")
+
+
+def located(ev: Evidence, page: str = "p.") -> str:
+    """Where evidence sits: "experience, p. 2", "skills", or "" when unknown."""
+    return ", ".join(x for x in (ev.section, f"{page} {ev.page}" if ev.page else None) if x)
 
 
 def _short(line: str, text: str, width: int) -> str:

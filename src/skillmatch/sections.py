@@ -95,7 +95,7 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     lines = text.splitlines(keepends=True)
     for i, line in enumerate(lines):
         pos += len(line)
-        if i + 1 < len(lines) and wraps(line, lines[i + 1]):
+        if i + 1 < len(lines) and _wraps(line, lines[i + 1]):
             continue
         for cut in _SENTENCE_END.finditer(text, start, pos):
             spans.append((start, cut.start()))
@@ -105,7 +105,7 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def wraps(line: str, following: str) -> bool:
+def _wraps(line: str, following: str) -> bool:
     """True when `line` goes on in `following`: a sentence broken across lines ("...with
     Amplitude or" / "Mixpanel would be nice"; a long prose line, then one in lower case)."""
     line, following = line.strip(), following.strip()
