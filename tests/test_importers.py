@@ -162,6 +162,13 @@ def test_csv_import_reads_names_aliases_categories_and_broader(tmp_path):
     assert {m.skill_id for m in mentions} == {"apache-airflow", "kubernetes"}
 
 
+def test_csv_names_that_differ_only_in_symbols_get_their_own_ids(tmp_path):
+    src = tmp_path / "langs.csv"
+    src.write_text("name,kind\nC,language\nC++,language\nC#,language\n", encoding="utf-8")
+    tax, output, _ = imported(tmp_path, "csv", src)
+    assert {s.id for s in tax} == {"c", "cpp", "c-sharp"}, output
+
+
 @pytest.mark.parametrize("body, message", [
     ("skill,aliases\nPython,py\n", "missing column(s) name"),
     ("name,broader\nPython,Programming\n", "row 2: broader skill 'Programming' is not a row of the file"),

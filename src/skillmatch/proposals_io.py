@@ -8,24 +8,15 @@ lowercase phrases. A short name that is also a common word (`R`, `Go`) is writte
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Sequence
 
 import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .proposals import Proposal
-from .taxonomy import alias_key
+from .taxonomy import alias_key, free_id, skill_id
 
 CATEGORY = "Proposed from documents"
-
-
-def skill_id(name: str) -> str:
-    """A taxonomy id for a name: `C++` -> `cpp`, `C#` -> `c-sharp`, `.NET` -> `dotnet`, `Node.js` -> `node-js`."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"^\.", "dot", text.replace("++", "pp").replace("#", "-sharp").replace("&", "-and-"))
-    return re.sub(r"[^a-z0-9]+", "-", text.replace("+", "-plus")).strip("-") or "skill"
 
 
 def proposal_entries(proposals: Sequence[Proposal]) -> list[dict]:
@@ -36,10 +27,7 @@ def proposal_entries(proposals: Sequence[Proposal]) -> list[dict]:
         if not forms or forms[0] != p.name:
             continue
         claimed.update(alias_key(f) for f in forms)
-        sid = base = skill_id(p.name)
-        n = 2
-        while sid in ids:
-            sid, n = f"{base}-{n}", n + 1
+        sid = free_id(skill_id(p.name), ids)
         ids.add(sid)
         entry: dict = {"id": sid, "name": p.name, "kind": "knowledge" if p.name.islower() else "tool"}
         if common_word(p.name):

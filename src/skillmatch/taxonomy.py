@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -61,6 +62,21 @@ class Skill:
     uri: str = ""  # identifier in the source classification (an ESCO concept URI)
     attributes: tuple[tuple[str, Scalar], ...] = ()  # (key, value) facts kept from the source
     source: str = field(default="", compare=False)
+
+
+def skill_id(name: str) -> str:
+    """A taxonomy id for a name: `C++` -> `cpp`, `C#` -> `c-sharp`, `.NET` -> `dotnet`, `Node.js` -> `node-js`."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"^\.", "dot", text.replace("++", "pp").replace("#", "-sharp").replace("&", "-and-"))
+    return re.sub(r"[^a-z0-9]+", "-", text.replace("+", "-plus")).strip("-") or "skill"
+
+
+def free_id(base: str, taken) -> str:
+    """`base`, or the first of `base-2`, `base-3`, ... not in `taken`."""
+    sid, n = base, 2
+    while sid in taken:
+        sid, n = f"{base}-{n}", n + 1
+    return sid
 
 
 def alias_key(text: str) -> str:

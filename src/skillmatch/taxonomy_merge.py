@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .taxonomy import Skill, Taxonomy, alias_key
+from .taxonomy import Skill, Taxonomy, alias_key, free_id
 
 _FORM_FIELDS = ("aliases", "exact", "ambiguous")
 
@@ -58,14 +58,11 @@ class _Merger:
                                         (name, skill.name)])
 
     def _free_id(self, skill: Skill) -> str:
-        if skill.id not in self.skills:
-            return skill.id
-        n = 2
-        while f"{skill.id}-{n}" in self.skills:
-            n += 1
-        self.conflicts.append(f"id '{skill.id}' names different skills in {self.skills[skill.id].source} "
-                              f"and {skill.source}; the second is now '{skill.id}-{n}'.")
-        return f"{skill.id}-{n}"
+        sid = free_id(skill.id, self.skills)
+        if sid != skill.id:
+            self.conflicts.append(f"id '{skill.id}' names different skills in {self.skills[skill.id].source} "
+                                  f"and {skill.source}; the second is now '{sid}'.")
+        return sid
 
     def _claim(self, target: str, skill: Skill, forms: list[tuple[str, str]]) -> None:
         added: dict[str, list[str]] = {f: list(getattr(self.skills[target], f)) for f in _FORM_FIELDS}

@@ -7,7 +7,6 @@ case-sensitive or evidence-guarded matching, and returns `Skill`s that pass vali
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -15,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..component import WEAK_KINDS
 from ..errors import TaxonomyError
-from ..taxonomy import Skill, Taxonomy, alias_key, english_words
+from ..taxonomy import Skill, Taxonomy, alias_key, english_words, free_id, skill_id
 
 SOURCE_LABEL, VARIANT = 1, 2  # label priorities: the name (0) beats a source label beats a variant
 
@@ -51,19 +50,13 @@ class Imported:
     notes: list[str]
 
 
-def slug(text: str) -> str:
-    """An id-safe slug: lowercase ASCII letters and digits joined by hyphens."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "skill"
-
-
 def unique_ids(names: list[str], prefix: str = "") -> list[str]:
-    """Slug ids for `names`, numbered (`-2`, `-3`) where two names give the same slug."""
-    seen: dict[str, int] = {}
-    out = []
+    """Ids for `names`, numbered (`-2`, `-3`) where two names give the same id."""
+    out: list[str] = []
+    taken: set[str] = set()
     for name in names:
-        base = f"{prefix}{slug(name)}"
-        seen[base] = seen.get(base, 0) + 1
-        out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+        out.append(free_id(f"{prefix}{skill_id(name)}", taken))
+        taken.add(out[-1])
     return out
 
 

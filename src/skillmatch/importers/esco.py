@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .drafts import VARIANT, Draft, Imported, finish, slug
+from ..taxonomy import skill_id
+from .drafts import VARIANT, Draft, Imported, finish
 from .rows import optional_file, read_rows, source_file, split_list
 
 WHAT = "the ESCO CSV export (skills_en.csv, skillGroups_en.csv, broaderRelationsSkillPillar.csv)"
@@ -22,7 +23,7 @@ _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")  # "Java (computer programming)"
 def esco_id(uri: str) -> str:
     """`http://data.europa.eu/esco/skill/0005c151-...` -> `esco-0005c151-...`."""
     tail = uri.split("/esco/", 1)[-1]
-    return "esco-" + slug(tail.removeprefix("skill/"))
+    return "esco-" + skill_id(tail.removeprefix("skill/"))
 
 
 def import_esco(folder: str | Path) -> Imported:

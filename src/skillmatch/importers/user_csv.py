@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import TaxonomyError
-from ..taxonomy import KINDS, alias_key
-from .drafts import Draft, Imported, finish, slug
+from ..taxonomy import KINDS, alias_key, skill_id
+from .drafts import Draft, Imported, finish
 from .rows import read_rows, split_list
 
 DEFAULT_KIND = "knowledge"
@@ -29,9 +29,9 @@ def import_csv(path: str | Path) -> Imported:
             raise TaxonomyError(f"{where}: the 'name' cell is empty.")
         if kind not in KINDS:
             raise TaxonomyError(f"{where}: kind '{kind}' is not one of {', '.join(KINDS)}.")
-        if row.get("id") and slug(row["id"]) != row["id"]:
+        if row.get("id") and skill_id(row["id"]) != row["id"]:
             raise TaxonomyError(f"{where}: id '{row['id']}' must be lowercase letters, digits and hyphens.")
-        draft = Draft(id=row.get("id") or slug(name), name=name, kind=kind, category=row.get("category", ""),
+        draft = Draft(id=row.get("id") or skill_id(name), name=name, kind=kind, category=row.get("category", ""),
                       description=row.get("description", ""))
         draft.add_labels(split_list(row.get("aliases", ""), ";|"))
         for key in {draft.id, alias_key(name)}:
