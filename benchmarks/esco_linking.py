@@ -72,7 +72,7 @@ def esco_taxonomy(data: Path, enrich: bool = True) -> Path:
     """The ESCO import (`--enrich`ed with the shipped taxonomy unless `enrich` is false) as a YAML
     file in the cache, made on first use."""
     from skillmatch.importers import import_esco
-    from skillmatch.taxonomy import Taxonomy, load_taxonomy
+    from skillmatch.taxonomy import load_taxonomy
     from skillmatch.taxonomy_enrich import enrich_taxonomy
     from skillmatch.taxonomy_io import write_taxonomy
 
@@ -81,8 +81,8 @@ def esco_taxonomy(data: Path, enrich: bool = True) -> Path:
     out = cache / (f"esco-v1.1.1-enriched-{shipped.fingerprint}.yaml" if enrich else "esco-v1.1.1.yaml")
     if not out.exists():
         cache.mkdir(parents=True, exist_ok=True)
-        skills = import_esco(data / "esco-v1.1.1").skills
-        write_taxonomy(enrich_taxonomy(Taxonomy(skills), shipped).taxonomy if enrich else skills, out, linking=True)
+        esco = import_esco(data / "esco-v1.1.1").taxonomy
+        write_taxonomy(enrich_taxonomy(esco, shipped).taxonomy if enrich else esco, out, linking=True)
     return out
 
 

@@ -133,7 +133,7 @@ def match_cmd(
 
         sm = load(taxonomy, linking=linking)
         text = sm.read(resume)
-        weights = {"required": 1.0, "preferred": preferred_weight}
+        weights = {"preferred": preferred_weight}
         target = sm.posting(sm.read(job), name=_display(job), weights=weights) if job else sm.role(role or "ml-engineer")
         if not target.skills:
             _fail(f"{_display(job)}: no skills found in the job posting, so there is nothing to score against.")

@@ -44,12 +44,12 @@ def _write(skills, notes: list[str], output: Path, what: str, linking: bool = Fa
 def _import(load: Callable, source: Path, output: Path, what: str, enrich: bool = False, linking: bool = False) -> None:
     with _errors():
         result = load(source)
-        skills, notes = result.skills, result.notes
+        skills, notes = result.taxonomy, result.notes
         if enrich:
-            from .taxonomy import Taxonomy, default_taxonomy_dir, load_taxonomy
+            from .taxonomy import default_taxonomy_dir, load_taxonomy
             from .taxonomy_enrich import enrich_taxonomy
 
-            enriched = enrich_taxonomy(Taxonomy(skills, name=what), load_taxonomy(default_taxonomy_dir()))
+            enriched = enrich_taxonomy(result.taxonomy, load_taxonomy(default_taxonomy_dir()))
             skills, notes = enriched.taxonomy, [*notes, *enriched.conflicts]
         _write(skills, notes, output, what, linking)
 

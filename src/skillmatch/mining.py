@@ -33,7 +33,7 @@ from spacy.attrs import IDX, IS_SPACE, ORTH, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from .guards import CUE_WORDS, DEGREE_WORDS, TITLE_WORDS
+from .guards import BULLETS, CUE_WORDS, DEGREE_WORDS, TITLE_WORDS
 from .taxonomy import english_words
 
 CUE = "cue"
@@ -41,8 +41,7 @@ LIST = "list"
 NAME = "name"
 MAX_WORDS = 4  # longer items are descriptions, not names of skills
 
-_CLAUSE_END = {".", "!", "?", ";", ":", "•", "·", "▪", "●", "◦", "○", "■", "◆", "‣", "⁃", "➢", "", "", "", "*",
-               "–", "—", '"', "“", "”"}
+_CLAUSE_END = {*BULLETS, ".", "!", "?", ";", ":", "—", '"', "“", "”"} - {"-"}
 _ITEM_SEP = {",", "/", "|", "&", "and", "or", "(", ")", "[", "]", "+", "etc", "e.g", "i.e", "eg", "ie", "vs",
              "including", "include", "includes", "like", "such", "as", "plus", "nor", "either", "via"}
 # Words that introduce skills in a clause, besides the evidence cues of `guards`.

@@ -101,17 +101,8 @@ class PagedText(str):
         for page in pages:
             starts.append(pos)
             pos += len(page) + len(separator)
-        text.page_starts = tuple(starts)
+        text.page_starts = tuple(starts)  # an instance attribute: pickling and copying keep it
         return text
-
-    def __reduce__(self):
-        return _paged_text, (str(self), self.page_starts)
-
-
-def _paged_text(text: str, page_starts: tuple[int, ...]) -> PagedText:
-    out = PagedText(text)
-    out.page_starts = page_starts
-    return out
 
 
 def pdf_text(data: bytes, name: str) -> str:

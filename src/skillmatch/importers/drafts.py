@@ -44,9 +44,9 @@ class Draft:
 
 @dataclass
 class Imported:
-    """An importer's result: the skills and plain-language notes on what was left out."""
+    """An importer's result: the validated taxonomy and plain-language notes on what was left out."""
 
-    skills: list[Skill]
+    taxonomy: Taxonomy
     notes: list[str]
 
 
@@ -109,24 +109,23 @@ def finish(drafts: list[Draft], source: str) -> Imported:
             ambiguous=_unique(forms["ambiguous"]), broader=tuple(dict.fromkeys(d.broader)),
             related=tuple(dict.fromkeys(r for r in d.related if r != d.id)), match=d.match,
             uri=d.uri, attributes=tuple(sorted(d.attributes.items())), source=source))
-    Taxonomy(skills)  # the importers' contract: what they return always loads
-    return Imported(skills, _drop_notes(dropped))
+    return Imported(Taxonomy(skills, name=source), _drop_notes(dropped))  # validated: what importers return loads
 
 
 def _owners(drafts: list[Draft]) -> dict[str, str]:
     """Label key -> the one matchable draft that keeps it: its name's owner, else the closest name."""
-    claims: dict[str, list[tuple[int, float, str]]] = {}
+    best: dict[str, tuple[int, float, str]] = {}  # label key -> (priority, -closeness, draft id), least wins
     for d in drafts:
         if not d.match:
             continue
         name_key = alias_key(d.name)
-        if name_key in claims and claims[name_key][0][0] == 0:
-            raise TaxonomyError(f"'{d.name}' names two skills ('{claims[name_key][0][2]}' and '{d.id}').")
+        if best.get(name_key, (1,))[0] == 0:
+            raise TaxonomyError(f"'{d.name}' names two skills ('{best[name_key][2]}' and '{d.id}').")
         for label, priority in [(d.name, 0), *d.labels.items()]:
             key = alias_key(label)
-            claims.setdefault(key, []).append((priority, -fuzz.token_set_ratio(key, name_key), d.id))
-            claims[key].sort()
-    return {key: c[0][2] for key, c in claims.items()}
+            claim = (priority, -fuzz.token_set_ratio(key, name_key), d.id)
+            best[key] = min(best.get(key, claim), claim)
+    return {key: claim[2] for key, claim in best.items()}
 
 
 def _unique(forms: list[str]) -> tuple[str, ...]:
