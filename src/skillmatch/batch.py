@@ -25,9 +25,8 @@ import pandas as pd
 
 from .coverage import DEFAULT_CREDITS, CreditSources, Credits, ResumeSkills, judge
 from .errors import SkillmatchError
-from .readers import read_document
 from .roles import DEFAULT_ROLE, Target
-from .tables import LIST_SEPARATOR, Item, Source, TableWriter, is_table, neutralise, sql_neutralise
+from .tables import LIST_SEPARATOR, Item, Source, TableWriter, is_table, item_text, neutralise, sql_neutralise
 from .taxonomy import Taxonomy
 
 COLUMNS = ["resume_id", "job_id", "job_name", "rank", "coverage", "required_coverage", "matched",
@@ -82,7 +81,7 @@ def load_jobs(sm, job: str | Path | pd.DataFrame | Target | Sequence | None = No
         items = [Item(Path(job).stem, text=sm.read(job), name=name)]
     jobs = []
     for item in items:
-        text, error = _item_text(item)
+        text, error = item_text(item)
         target = sm.posting(text, name=item.name or item.id) if error is None else None
         if error is None and not target.skills:
             error = "no skills found in the job posting."
@@ -136,7 +135,7 @@ class Scorer:
         texts: list[str | None] = []
         errors: list[str | None] = []
         for item in items:
-            text, error = _item_text(item)
+            text, error = item_text(item)
             if error is None and not (text or "").strip():
                 error = "the document has no text."
             texts.append(text if error is None else None)
@@ -186,21 +185,6 @@ class Scorer:
                 round(required_earned / required_total, 4) if required_total else None,
                 _SEP.join(matched), _SEP.join(partial), _SEP.join([s[1] for s in missing]),
                 sum([s[2] for s in missing]), "ok", "")
-
-
-def _item_text(item: Item) -> tuple[str | None, str | None]:
-    """`(text, error)` of an item: its own text, or its file read now, or its error."""
-    if item.error or item.path is None:
-        return item.text, item.error
-    path = item.path
-    if len(path) > 1024 or "\n" in path:
-        return None, "the path column holds text, not a file path; use --text-column for text."
-    try:
-        return read_document(path), None
-    except SkillmatchError as exc:
-        return None, str(exc)
-    except Exception as exc:  # a reader bug must not sink the batch: record it on the row
-        return None, f"{Path(path).name}: could not be read ({type(exc).__name__}: {exc})."
 
 
 @dataclass(frozen=True)

@@ -48,8 +48,12 @@ def _documents(path: Path) -> Iterator[Document]:
 
 def _items(path: Path, items: Iterable) -> Iterator[Document]:
     """Documents of a table or folder chunk; empty rows are skipped, unreadable files are errors."""
+    from .tables import item_text
+
     for item in items:
-        if item.text is not None:
-            yield Document(f"{path.name}:{item.id}", item.text)
-        elif item.path is not None:
-            yield Document(Path(item.path).name, read_document(item.path))
+        if item.error and item.path is None:  # an empty row
+            continue
+        text, error = item_text(item)
+        if error:
+            raise SkillmatchError(error)
+        yield Document(f"{path.name}:{item.id}" if item.path is None else Path(item.path).name, text)

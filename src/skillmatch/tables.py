@@ -22,7 +22,7 @@ from typing import Iterable, Iterator, Sequence
 import pandas as pd
 
 from .errors import SkillmatchError
-from .readers import DOCUMENT_SUFFIXES
+from .readers import DOCUMENT_SUFFIXES, read_document
 
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".parquet", ".pq"}
 TEXT_COLUMNS = ("text", "resume_text", "resume", "resume_str", "cv", "cv_text", "content", "body",
@@ -52,6 +52,21 @@ class Columns:
     path: str | None
     id: str | None
     name: str | None = None
+
+
+def item_text(item: Item) -> tuple[str | None, str | None]:
+    """`(text, error)` of an item: its own text, or its file read now, or its error."""
+    if item.error or item.path is None:
+        return item.text, item.error
+    path = item.path
+    if len(path) > 1024 or "\n" in path:
+        return None, "the path column holds text, not a file path; use --text-column for text."
+    try:
+        return read_document(path), None
+    except SkillmatchError as exc:
+        return None, str(exc)
+    except Exception as exc:  # a reader bug must not sink the batch: record it on the row
+        return None, f"{Path(path).name}: could not be read ({type(exc).__name__}: {exc})."
 
 
 def is_table(path: str | Path) -> bool:
