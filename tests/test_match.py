@@ -168,6 +168,16 @@ def test_negated_and_hedged_mentions(sm, text, skill, polarity, cue):
     assert (found[0].polarity, found[0].cue) == (polarity, cue)
 
 
+
+def test_a_cue_is_never_read_from_inside_a_word(sm):
+    from skillmatch.polarity import WINDOW
+
+    lead = "no experience desk, then wrote the internal tools "  # "casi|no": the window cuts the word
+    text = "Ran the casi" + lead + "x" * (WINDOW - len(lead) - 1) + " Python"
+    python = next(m for m in sm.extract(text) if m.skill_id == "python")
+    assert text[python.start - WINDOW : python.start].startswith("no experience")
+    assert python.polarity == "affirmed"
+
 def test_negated_skills_do_not_count_and_hedged_ones_count_half(sm):
     resume = "Python and SQL every day.\nNo experience with Kubernetes.\nExposure to Spark.\n"
     posting = "Requirements:\n- Python\n- Kubernetes\n- Spark\n- SQL\n"

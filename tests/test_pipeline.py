@@ -40,6 +40,26 @@ def test_tokenizer_keeps_tech_tokens_and_offsets():
     assert words[words.index("CI") : words.index("CI") + 3] == ["CI", "/", "CD"]
 
 
+
+def test_tokenizer_keeps_links_whole():
+    nlp = blank_with_tokenizer()
+    text = "Mail jane.doe+cv@example.co.uk, see https://example.com/a_b (www.site.org) or R&D"
+    words = [t.text for t in nlp.make_doc(text)]
+    for token in ("Mail", "jane.doe+cv@example.co.uk", "https://example.com/a_b", "www.site.org", "R&D"):
+        assert token in words
+    assert [t.text for t in nlp.make_doc("Python@ home")] == ["Python", "@", "home"]
+
+
+def test_tokenizer_in_a_memory_zone_and_after_it():
+    nlp = blank_with_tokenizer()
+    nlp.add_pipe("skillmatch")
+    with nlp.memory_zone():
+        doc = nlp("Zonal Kubernetes and Pyhton")
+        inside = [s.text for s in doc.spans["skills"]]
+    doc = nlp("Zonal Kubernetes and Pyhton")
+    after = [s.text for s in doc.spans["skills"]]
+    assert inside == after == ["Kubernetes", "Pyhton"]
+
 def test_to_disk_and_from_disk_round_trip(tmp_path):
     nlp = blank_with_tokenizer()
     nlp.add_pipe("skillmatch", config={"fuzzy_cutoff": 0.85})

@@ -58,17 +58,22 @@ class PolarityFinder:
 
     def __init__(self, text: str):
         self.text = text
-        self._starts: list[int] | None = None  # where each sentence starts (found on first use)
 
     def _sentence_start(self, at: int) -> int:
-        """Start of the sentence holding offset `at`: a line, or prose wrapped over several."""
-        if self._starts is None:
-            self._starts = [start for start, _ in line_spans(self.text)]
-        return self._starts[max(0, bisect_right(self._starts, at) - 1)] if self._starts else 0
+        """Start of the sentence holding offset `at` (a line, or prose wrapped over several), or
+        any offset at or before `at - WINDOW` when it starts there or earlier."""
+        text = self.text
+        lo = text.rfind("\n", 0, max(0, at - WINDOW - 1)) + 1  # from the line holding the character before the window
+        hi = text.find("\n", at)
+        starts = [lo + start for start, _ in line_spans(text[lo : len(text) if hi < 0 else hi + 1])]
+        return starts[max(0, bisect_right(starts, at) - 1)]
 
     def __call__(self, start: int, end: int) -> tuple[str, str | None]:
         text = self.text
-        before = text[max(0, start - WINDOW) : start]
+        lo = max(0, start - WINDOW)
+        while 0 < lo < start and text[lo - 1].isalnum() and text[lo].isalnum():
+            lo += 1  # not from the middle of a word ("casino experience")
+        before = text[lo:start]
         after = text[end : end + 40]
         low = after.lower()
         if ("not" in low or "none" in low) and (hit := _NEGATED_AFTER.match(after)):
@@ -77,7 +82,7 @@ class PolarityFinder:
             return AFFIRMED, None
         breaks = list(_CLAUSE_BREAK.finditer(before))
         cut = breaks[-1].end() if breaks else 0
-        clause = before[max(cut, self._sentence_start(start) - (start - len(before))):]
+        clause = before[max(cut, self._sentence_start(start) - lo):]
         if hit := _NEGATED_BEFORE.match(clause):
             return NEGATED, _cue(hit)
         if hit := _HEDGED_BEFORE.match(clause):

@@ -111,7 +111,7 @@ def _wraps(line: str, following: str) -> bool:
     line, following = line.strip(), following.strip()
     if not line or not following or line[-1] in ".!?;:" or _ITEM_START.match(following):
         return False
-    return bool(_JOINING_END.search(line)) or (len(line) >= _WRAP_MIN and following[0].islower())
+    return bool(_JOINING_END.search(line, max(0, len(line) - 12))) or (len(line) >= _WRAP_MIN and following[0].islower())
 
 
 def title_span(text: str) -> tuple[int, int] | None:

@@ -15,13 +15,33 @@ from spacy.vocab import Vocab
 
 # URLs and e-mail addresses are single tokens (never skills). A word may start with a dot
 # (.NET), keeps inner dots, ampersands and apostrophes when a word character follows
-# (Node.js, R&D, don't) and may end in + or # (C++, C#, A+).
-_LINK = r"(?:https?://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_TOKEN = _LINK + r"|\.?\w+(?:[.&'’]\w+)*[+#]*|[^\w\s]"
+# (Node.js, R&D, don't) and may end in + or # (C++, C#, A+). A word is only tried before an
+# e-mail address when no address follows it: trying the address first at every word is slow.
+_URL = r"(?:https?://|www\.)[^\s<>\"')\]]+"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_WORD = r"\.?\w+(?:[.&'’]\w+)*[+#]*"
+_TOKEN = rf"{_URL}|{_WORD}(?![\w.+-]*@[\w-]+\.[\w-])|{_EMAIL}|[^\w\s]"
 # a token, the single space it owns, and any further whitespace (a token of its own)
 _TOKEN_WS = re.compile(rf"({_TOKEN})( ?)(\s*)")
 _WORDS = re.compile(_TOKEN)
 _LEADING_WS = re.compile(r"\s+")
+
+
+def _words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
+    """Token strings (whitespace runs beyond a single space are tokens too) and trailing spaces."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    lead = _LEADING_WS.match(text)
+    if lead:
+        words.append(lead.group())
+        spaces.append(False)
+    for token, space, rest in _TOKEN_WS.findall(text):
+        words.append(token)
+        spaces.append(space == " ")
+        if rest:
+            words.append(rest)
+            spaces.append(False)
+    return words, spaces
 
 
 def words(text: str) -> list[str]:
@@ -32,22 +52,23 @@ def words(text: str) -> list[str]:
 class TechTokenizer:
     """Callable spaCy tokenizer; `TechTokenizer(vocab)(text)` returns a `Doc`."""
 
+    CACHE_SIZE = 500_000  # token strings whose ids are remembered between documents
+
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
+        self._ids: dict[str, int] = {}  # token string -> string-store id (saves hashing it again)
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        lead = _LEADING_WS.match(text)
-        if lead:
-            words.append(lead.group())
-            spaces.append(False)
-        for token, space, rest in _TOKEN_WS.findall(text):
-            words.append(token)
-            spaces.append(space == " ")
-            if rest:
-                words.append(rest)
-                spaces.append(False)
+        if self.vocab.in_memory_zone:  # strings are transient there: let the vocab look them up
+            return Doc(self.vocab, *_words_and_spaces(text))
+        ids = self._ids
+        if len(ids) > self.CACHE_SIZE:
+            ids.clear()
+        add, get = self.vocab.strings.add, ids.get
+        words, spaces = _words_and_spaces(text)
+        for i, word in enumerate(words):
+            orth = get(word)
+            words[i] = orth if orth is not None else ids.setdefault(word, add(word))
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def pipe(self, texts, batch_size: int = 1000):
