@@ -14,6 +14,7 @@ a candidate costs a few set lookups and never creates `Token` objects.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy
@@ -208,7 +209,8 @@ def has_cue(v: DocView, start: int, end: int, weak: bool = True) -> bool:
         i -= 1
     if weak and words and (i < 0 or i in v.newline) and _opens_item(v, words[::-1]):
         return True
-    return weak and followed_by(v, end, v.lex.headings) or demanded(v, end)
+    after = v.next_word(end)
+    return weak and after is not None and v.lower[after] in v.lex.headings or demanded(v, after)
 
 
 def _opens_item(v: DocView, words: list[int]) -> bool:
@@ -222,9 +224,9 @@ def _opens_item(v: DocView, words: list[int]) -> bool:
     return len(words) - marks <= 1
 
 
-def demanded(v: DocView, end: int) -> bool:
-    """True for `X is a plus`, `X is required`, `X are nice to have` right after a mention."""
-    i = v.next_word(end)
+def demanded(v: DocView, i: int | None) -> bool:
+    """True for `X is a plus`, `X is required`, `X are nice to have`, where `i` is the index of
+    the word right after the mention (None at the end of its line)."""
     if i is None or v.lower[i] not in v.lex.copulas:
         return False
     for _ in range(3):
@@ -244,8 +246,9 @@ def not_a_claim(v: DocView, start: int, end: int) -> bool:
             return True
         if v.lower[i] == v.lex.colon and not has_cue(v, start, end):  # a field label: "Databases:"
             return True
-    for at in v.degree_words():
-        if start - 10 <= at < start and v.newline.isdisjoint(range(at, start)) and not any(
+    degrees = v.degree_words()
+    for at in degrees[bisect_left(degrees, start - 10) : bisect_left(degrees, start)]:
+        if v.newline.isdisjoint(range(at, start)) and not any(
                 v.lower[i] in v.lex.item_breaks for i in range(at + 1, start)):
             return True
     return False
