@@ -224,7 +224,7 @@ class Linker:
         places = (after - 1)[content]  # barriers put the next word out of reach
         conjunction = numpy.array([x == "+" for x in info])[inverse]
         joins = set(after[conjunction].tolist())  # places of words right after a conjunction
-        # places of words right after "of" (positive) and other prepositions (negative)
+        # places of words right after "of" and after other prepositions
         ofs = _marks(after, numpy.array([x == "of" for x in info])[inverse],
                      numpy.array([x == "in" for x in info])[inverse])
         kinds = inverse[content]
@@ -251,11 +251,11 @@ class Linker:
                     found.append((lo, hi, *hit[2:], sid))
         return _resolve(found)
 
-    def _labels(self, ids: numpy.ndarray, places: numpy.ndarray, ofs: list[int] = ()
+    def _labels(self, ids: numpy.ndarray, places: numpy.ndarray, ofs: list[tuple[int, bool]] = ()
                 ) -> tuple[dict[int, set[int]], dict[int, tuple[int, int]]]:
         """Labels worth a look, each with the places to look at (one-word names present, and
         longer labels whose key pair occurs within reach), and two-word labels found, each with
-        the places of its closest pair in an order it allows (`ofs`: places right after "of")."""
+        the places of its closest pair in an order it allows (`ofs`: see `_marks`)."""
         todo: dict[int, set[int]] = {}
         pairs: dict[int, tuple[int, int]] = {}
         labels = self.index.labels
@@ -290,8 +290,7 @@ class Linker:
 def _window(stems, weights, required, positions, starts, joins, order=(), ofs=()):
     """(start, end, found words, weight found, coverage) of the tightest match around one of
     `starts` (places), or None; found words on both sides of a conjunction (`joins`) don't match,
-    nor found pairs of `order` in the other order unless "of" is between them (`ofs`: places
-    right after "of")."""
+    nor found pairs of `order` in the other order unless "of" joins them (`ofs`: see `_marks`)."""
     best = None
     width = len(stems) + SLACK
     total = sum(weights)
@@ -319,24 +318,18 @@ def _window(stems, weights, required, positions, starts, joins, order=(), ofs=()
     return best
 
 
-def _marks(after: numpy.ndarray, of: numpy.ndarray, other: numpy.ndarray) -> list[int]:
-    """Ascending places right after "of" (p) and after another preposition (-p - 1), one per place."""
-    marks = {p: p for p in after[of].tolist()}
-    marks.update((p, -p - 1) for p in after[other].tolist())  # "of the staff for": the last one counts
-    return [marks[p] for p in sorted(marks)]
+def _marks(after: numpy.ndarray, of: numpy.ndarray, other: numpy.ndarray) -> list[tuple[int, bool]]:
+    """(place, True after "of" / False after another preposition), ascending, one per place."""
+    marks = dict.fromkeys(after[of].tolist(), True)
+    marks.update(dict.fromkeys(after[other].tolist(), False))
+    return sorted(marks.items())
 
 
-def _of_between(ofs: list[int], lo: int, hi: int) -> bool:
-    """True when "B of A" joins places `lo` (B) and `hi` (A): an "of" between them and no other
-    preposition after it (`ofs`: see `_marks`)."""
-    last = None
-    for m in ofs:
-        p = m if m >= 0 else -m - 1
-        if p > hi:
-            break
-        if p > lo:
-            last = m
-    return last is not None and last >= 0
+def _of_between(ofs: list[tuple[int, bool]], lo: int, hi: int) -> bool:
+    """True when "B of A" joins places `lo` (B) and `hi` (A): the last preposition before A is an
+    "of" after B (`ofs`: see `_marks`)."""
+    i = bisect.bisect_right(ofs, (hi, True)) - 1
+    return i >= 0 and ofs[i][0] > lo and ofs[i][1]
 
 
 def _nearest(places: list[int], at: int, width: int) -> int | None:
