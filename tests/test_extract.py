@@ -37,6 +37,11 @@ def names(sm, text: str) -> set[str]:
         ("Languages: C, C++, Java", "c-language"),
         ("Wrote microservices in Go and Python", "golang"),
         ("Advanced Excel (pivot tables, VLOOKUP)", "ms-excel"),
+        ("Reports in Microsoft Office Excel 2010", "ms-excel"),  # the suite's name for its apps, 2003-2013
+        ("Decks in Microsoft Office PowerPoint", "ms-powerpoint"),
+        ("Known for proactive thinking", "proactivity"),
+        ("Building business relationships with suppliers", "relationship-building"),
+        ("Good at building trust with clients", "trust-building"),
         # words spaCy keeps as built-in symbols (dependency and POS labels) still match
         ("Licensed Enrolled Agent since 2015", "enrolled-agent"),
         ("Layouts in Adobe CC", "adobe-creative-suite"),

@@ -41,6 +41,9 @@ def test_stems_join_inflections_and_spellings():
                                                                   "principles of accounting"}),
     ("python and SQL", {"Python (computer programming)", "SQL"}),
     ("You manage the yearly budget", {"manage budgets"}),
+    ("the budgets you will manage", {"manage budgets"}),  # a verb that starts many labels may follow
+    ("new product development", {"product development"}),
+    ("the development of new products", {"product development"}),  # "B of A" is an "A B" compound
 ])
 def test_labels_link_across_word_order_and_inflection(linked, text, expected):
     assert names(linked, text) == expected
@@ -52,6 +55,8 @@ def test_labels_link_across_word_order_and_inflection(linked, text, expected):
     "our sql team",  # an acronym links only in capitals
     "developing tests for web shops",  # words far apart in another sense
     "our teams and work",  # words on both sides of "and" are coordinated, not a phrase
+    "our development products",  # a compound in the other order names something else
+    "development of our team for products",
 ])
 def test_generic_words_do_not_link(linked, text):
     assert {m.name for m in linked.extract(text) if m.method == "linked"} == set()
@@ -186,7 +191,7 @@ def test_esco_linking_benchmark_floor():
     import esco_linking
 
     sm = skillmatch.load(esco_linking.esco_taxonomy(data), linking=True)
-    for name, floor in (("tech", 0.47), ("house", 0.40)):  # reached: 0.489 and 0.417 (enriched); target 0.45
+    for name, floor in (("tech", 0.48), ("house", 0.44)):  # reached: 0.495 and 0.456 (enriched); target 0.45
         gold = esco_linking.read_gold(data / "decorte-esco" / f"{name}_validation_annotations.csv")
         figures, _ = esco_linking.evaluate(sm, gold)
         assert figures["f1"] >= floor, (name, figures)
