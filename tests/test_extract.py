@@ -153,6 +153,8 @@ def test_bulleted_lines_are_separate_items(sm):
         ("- Clear written communication: every launch gets a brief", "communication"),
         ("Work in two-week Scrum sprints", "scrum"),
         ("Requirements\n- Retrofit\n- Kotlin", "retrofit"),
+        ("Five years of teaching experience in middle schools", "teaching"),  # a claim, not a heading
+        ("Communication skills    Experience in child care", "communication"),  # two lines, flattened
     ],
 )
 def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):
@@ -167,6 +169,12 @@ def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):
         ("Databases: MySQL, PostgreSQL", "databases"),  # a field label
         ("We retrofit old buildings.", "retrofit"),
         ("Go for a run, or go for a swim.", "golang"),
+        ("Nine years in the IT industry as an SAP consultant", "information-technology"),  # a field of work
+        ("Head of Information Technology, Northwind Traders", "information-technology"),  # a job title
+        ("Assistant Professor, School of Social Work, Lakeside University", "social-work"),  # an employer
+        ("BE in Computer Science and Engineering, 2014", "computer-science"),  # the field of a degree
+        ("Jan 2019 – May 2021    TEACHING EXPERIENCE    Substitute Teacher, Oak Ridge Schools", "teaching"),
+        ("Sales and Marketing Experience\nRegional Sales Lead, Acme", "marketing"),  # a heading
     ],
 )
 def test_headings_degrees_and_english_are_not_claims(sm, text, skill):

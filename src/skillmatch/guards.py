@@ -54,6 +54,19 @@ TITLE_WORDS = (
     "worker", "operator", "major", "minor", "degree", "diploma", "certificate", "course", "courses",
     "tool", "tools", "teaching",
 )
+# Right after a generic skill word, these make it the field of an organisation, a group or an
+# event ("the IT industry", "a marketing firm", "Computer Science graduate").
+FIELD_OF_WORDS = ("industry", "industries", "sector", "firm", "firms", "association", "associations", "society",
+                  "conference", "conferences", "graduate", "graduates", "postgraduate", "undergraduate", "faculty",
+                  "club", "committee", "council", "journal", "agency", "agencies")
+# Before "of"/"for", these make the skill word after them part of a title or an organisation's name
+# ("Head of Information Technology", "School of Computer Science", "Center for Public Health").
+ORG_OF_WORDS = (
+    "head", "director", "manager", "officer", "professor", "lecturer", "teacher", "instructor", "dean",
+    "chair", "vp", "president", "coordinator", "school", "college", "university", "institute", "department",
+    "dept", "faculty", "office", "center", "centre", "division", "ministry", "bureau", "board", "association",
+    "society", "academy", "council", "committee", "journal", "bachelor", "master", "doctor",
+)
 # After a generic skill word that starts its line, these make it a heading ("Sales Experience").
 HEADING_WORDS = ("experience", "experiences")
 BULLETS = ("-", "*", "•", "·", "–", "▪", "●", "◦", "○", "■", "◆", "‣", "⁃", "➢", "", "", "")
@@ -72,8 +85,11 @@ DEGREE_WORDS = (
     "degree", "diploma", "b.tech", "btech", "b.e", "b.sc", "bsc", "m.sc", "msc", "m.tech", "mtech", "mba",
     "b.s", "m.s", "b.a", "m.a", "ph.d", "phd", "bs", "ba", "ms", "ma", "bca", "mca", "hnc", "hnd",
     "associate's", "major", "majored", "graduated", "undergraduate", "postgraduate", "doctorate",
-    "b.com", "bcom", "m.com", "ssc", "hsc", "cbse", "gpa",
+    "b.com", "bcom", "m.com", "ssc", "hsc", "cbse", "gpa", "m.e", "b.eng", "beng", "m.eng", "meng", "bba",
+    "b.ed", "m.ed", "msw", "llb", "concentration",
 )
+# Degree abbreviations that are English words in lower case ("be", "me"): matched as written.
+DEGREE_CASED = ("BE", "ME")
 
 
 def hashes(strings: StringStore, words) -> frozenset[int]:
@@ -111,9 +127,14 @@ class Lexicon:
         self.demands = hashes(strings, DEMAND_WORDS)
         self.alternatives = hashes(strings, ALTERNATIVE_WORDS)
         self.degrees = KeySet(hashes(strings, DEGREE_WORDS) | hashes(strings, (w + "." for w in DEGREE_WORDS)))
+        self.degrees_cased = KeySet(strings.add(w) for w in DEGREE_CASED)
         self.hyphen = strings.add("-")
         self.colon = strings.add(":")
         self.item_breaks = hashes(strings, ITEM_BREAKS)
+        self.org_of = hashes(strings, ORG_OF_WORDS)
+        self.field_of = hashes(strings, FIELD_OF_WORDS)
+        self.of_for = hashes(strings, ("of", "for"))
+        self.heading_joins = hashes(strings, ("and", "of", "in"))
         self._newlines: dict[int, int] = {}  # whitespace token hash -> line breaks it holds
 
     def line_breaks(self, lowers: list[int], space_at: list[int]) -> tuple[frozenset[int], frozenset[int]]:
@@ -156,7 +177,8 @@ class DocView:
     def degree_words(self) -> list[int]:
         """Positions of degree words (`BSc`, `Master's`), found on first use."""
         if self._degree_at is None:
-            self._degree_at = self.lex.degrees.positions(self.lower_array)
+            self._degree_at = sorted(self.lex.degrees.positions(self.lower_array)
+                                     + self.lex.degrees_cased.positions(self.orth_array))
         return self._degree_at
 
     def next_word(self, end: int) -> int | None:
@@ -240,15 +262,58 @@ def not_a_claim(v: DocView, start: int, end: int) -> bool:
     """True when a generic skill word is part of a job title, employer, degree or field label."""
     i = v.next_word(end)
     if i is not None:
-        if v.lower[i] in v.lex.titles or v.lower[i] in v.lex.headings and starts_line(v, start):
+        # the title word must follow directly: a run of spaces ends a line in flattened text
+        if i == end and (v.lower[i] in v.lex.titles or v.lower[i] in v.lex.headings and starts_line(v, start)):
             return True
         if v.lower[i] == v.lex.colon and not has_cue(v, start, end):  # a field label: "Databases:"
             return True
+    if i == end and v.trailing[end - 1] and v.lower[i] in v.lex.field_of:  # "the IT industry"
+        return True
+    j = _prev_word(v, start)  # "Head of IT", "School of Computer Science"
+    if j is not None and v.lower[j] in v.lex.of_for:
+        k = _prev_word(v, j)
+        if k is not None and v.lower[k] in v.lex.org_of:
+            return True
+    if in_heading(v, start, end):
+        return True
     for at in v.degree_words():
         if start - 10 <= at < start and v.newline.isdisjoint(range(at, start)) and not any(
                 v.lower[i] in v.lex.item_breaks for i in range(at + 1, start)):
             return True
     return False
+
+
+def _prev_word(v: DocView, start: int) -> int | None:
+    """Index of the previous non-space token on the same line, or None."""
+    i = start - 1
+    while i >= 0 and i not in v.newline:
+        if not v.space[i]:
+            return i
+        i -= 1
+    return None
+
+
+HEADING_MAX_WORDS = 5
+
+
+def in_heading(v: DocView, start: int, end: int) -> bool:
+    """True inside a short line in title case or capitals that ends with `Experience` ("TEACHING
+    EXPERIENCE", "Sales and Marketing Experience:"). Runs of spaces count as line breaks, as in
+    text flattened from a PDF."""
+    lo = start
+    while lo > 0 and not v.space[lo - 1] and end - lo < HEADING_MAX_WORDS:
+        lo -= 1
+    hi = end
+    while hi < v.n and not v.space[hi] and hi - lo < HEADING_MAX_WORDS:
+        hi += 1
+    if (lo > 0 and not v.space[lo - 1]) or (hi < v.n and not v.space[hi]):
+        return False  # longer than a heading
+    last = hi - 1 if v.lower[hi - 1] != v.lex.colon else hi - 2
+    if last < end - 1 or v.lower[last] not in v.lex.headings:
+        return False
+    strings, joins = v.lex.strings, v.lex.heading_joins
+    return all((w := strings[v.orth[i]])[:1].isupper() or not w.isalpha() or v.lower[i] in joins
+               for i in range(lo, last + 1))
 
 
 def starts_line(v: DocView, start: int) -> bool:
