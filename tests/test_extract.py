@@ -155,6 +155,7 @@ def test_bulleted_lines_are_separate_items(sm):
         ("Requirements\n- Retrofit\n- Kotlin", "retrofit"),
         ("Five years of teaching experience in middle schools", "teaching"),  # a claim, not a heading
         ("Communication skills    Experience in child care", "communication"),  # two lines, flattened
+        ("Layouts in Adobe In Design and Photoshop", "indesign"),
     ],
 )
 def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):
@@ -175,6 +176,7 @@ def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):
         ("BE in Computer Science and Engineering, 2014", "computer-science"),  # the field of a degree
         ("Jan 2019 – May 2021    TEACHING EXPERIENCE    Substitute Teacher, Oak Ridge Schools", "teaching"),
         ("Sales and Marketing Experience\nRegional Sales Lead, Acme", "marketing"),  # a heading
+        ("Used Figma to mock up screens; experience in design and testing", "indesign"),  # not "InDesign"
     ],
 )
 def test_headings_degrees_and_english_are_not_claims(sm, text, skill):
