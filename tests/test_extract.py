@@ -154,6 +154,7 @@ def test_bulleted_lines_are_separate_items(sm):
         ("Work in two-week Scrum sprints", "scrum"),
         ("Requirements\n- Retrofit\n- Kotlin", "retrofit"),
         ("Five years of teaching experience in middle schools", "teaching"),  # a claim, not a heading
+        ("Eight years of experience in IT, mostly service desk", "information-technology"),
         ("Communication skills    Experience in child care", "communication"),  # two lines, flattened
         ("Layouts in Adobe In Design and Photoshop", "indesign"),
     ],
@@ -171,6 +172,7 @@ def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):
         ("We retrofit old buildings.", "retrofit"),
         ("Go for a run, or go for a swim.", "golang"),
         ("Nine years in the IT industry as an SAP consultant", "information-technology"),  # a field of work
+        ("WE MAKE IT HAPPEN FOR OUR CLIENTS", "information-technology"),  # the pronoun in capitals
         ("Head of Information Technology, Northwind Traders", "information-technology"),  # a job title
         ("Assistant Professor, School of Social Work, Lakeside University", "social-work"),  # an employer
         ("BE in Computer Science and Engineering, 2014", "computer-science"),  # the field of a degree
