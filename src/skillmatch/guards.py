@@ -202,9 +202,25 @@ def glued_to_hyphen(v: DocView, start: int, end: int) -> bool:
 
 
 def followed_by(v: DocView, end: int, words: frozenset[int]) -> bool:
-    """True when the next word on the line is one of `words` (hashes)."""
+    """True when the next word on the line is one of `words` (hashes), or the first word of the
+    next line when that goes on in lower case (a wrapped line: "Spss (Less" / "than 1 year)")."""
     i = v.next_word(end)
+    if i is None:
+        i = _wrapped_word(v, end)
     return i is not None and v.lower[i] in words
+
+
+def _wrapped_word(v: DocView, end: int) -> int | None:
+    """The first word of the next line when only one line break comes first and it is in lower case."""
+    i, breaks = end, 0
+    while i < v.n and v.space[i]:
+        if i in v.newline:
+            breaks += 1 + (v.lex.strings[v.lower[i]].count("\n") > 1)
+        i += 1
+    if breaks != 1 or i >= v.n:
+        return None
+    text = v.lex.strings[v.orth[i]]
+    return i if text.islower() and text.isalpha() else None
 
 
 def has_context(v: DocView, start: int, end: int, words: frozenset[int]) -> bool:
