@@ -14,6 +14,7 @@ a candidate costs a few set lookups and never creates `Token` objects.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy
@@ -69,6 +70,7 @@ ORG_OF_WORDS = (
 )
 # After a generic skill word that starts its line, these make it a heading ("Sales Experience").
 HEADING_WORDS = ("experience", "experiences")
+HEADING_MAX_WORDS = 5  # words in a heading such as "Sales and Marketing Experience"
 BULLETS = ("-", "*", "•", "·", "–", "▪", "●", "◦", "○", "■", "◆", "‣", "⁃", "➢", "", "", "")
 # "Go is a plus", "Apex is required": a word followed by these names a skill a posting asks for.
 DEMAND_WORDS = ("plus", "required", "preferred", "bonus", "must", "essential", "mandatory", "desirable",
@@ -121,13 +123,15 @@ class Lexicon:
         self.function_words = hashes(strings, FUNCTION_WORDS)
         self.titles = hashes(strings, TITLE_WORDS)
         self.headings = hashes(strings, HEADING_WORDS)
+        self.heading_keys = KeySet(self.headings)
         self.copulas = hashes(strings, ("is", "are"))
         self.bullets = hashes(strings, BULLETS)
         self.item_ends = hashes(strings, (".", ")"))
         self.demands = hashes(strings, DEMAND_WORDS)
         self.alternatives = hashes(strings, ALTERNATIVE_WORDS)
-        self.degrees = KeySet(hashes(strings, DEGREE_WORDS) | hashes(strings, (w + "." for w in DEGREE_WORDS)))
-        self.degrees_cased = KeySet(strings.add(w) for w in DEGREE_CASED)
+        self.cased_degrees = {strings.add(w.lower()): strings.add(w) for w in DEGREE_CASED}  # lower -> as written
+        self.degrees = KeySet(hashes(strings, DEGREE_WORDS) | hashes(strings, (w + "." for w in DEGREE_WORDS))
+                              | set(self.cased_degrees))
         self.hyphen = strings.add("-")
         self.colon = strings.add(":")
         self.item_breaks = hashes(strings, ITEM_BREAKS)
@@ -173,13 +177,21 @@ class DocView:
         is_word[list(barriers) + bullets] = True
         self.words = numpy.flatnonzero(is_word)
         self._degree_at: list[int] | None = None
+        self._heading_at: list[int] | None = None
 
     def degree_words(self) -> list[int]:
         """Positions of degree words (`BSc`, `Master's`), found on first use."""
         if self._degree_at is None:
-            self._degree_at = sorted(self.lex.degrees.positions(self.lower_array)
-                                     + self.lex.degrees_cased.positions(self.orth_array))
+            cased = self.lex.cased_degrees
+            self._degree_at = [i for i in self.lex.degrees.positions(self.lower_array)
+                               if self.lower[i] not in cased or self.orth[i] == cased[self.lower[i]]]
         return self._degree_at
+
+    def heading_words(self) -> list[int]:
+        """Positions of heading words (`Experience`), found on first use."""
+        if self._heading_at is None:
+            self._heading_at = self.lex.heading_keys.positions(self.lower_array)
+        return self._heading_at
 
     def next_word(self, end: int) -> int | None:
         """Index of the next non-space token on the same line, or None."""
@@ -276,40 +288,27 @@ def demanded(v: DocView, end: int) -> bool:
 
 def not_a_claim(v: DocView, start: int, end: int) -> bool:
     """True when a generic skill word is part of a job title, employer, degree or field label."""
+    lex = v.lex
     i = v.next_word(end)
     if i is not None:
+        after = v.lower[i]
         # the title word must follow directly: a run of spaces ends a line in flattened text
-        if i == end and (v.lower[i] in v.lex.titles or v.lower[i] in v.lex.headings and starts_line(v, start)):
+        if i == end and (after in lex.titles or after in lex.field_of and v.trailing[end - 1]  # "IT industry"
+                         or after in lex.headings and starts_line(v, start)):
             return True
-        if v.lower[i] == v.lex.colon and not has_cue(v, start, end):  # a field label: "Databases:"
+        if after == lex.colon and not has_cue(v, start, end):  # a field label: "Databases:"
             return True
-    if i == end and v.trailing[end - 1] and v.lower[i] in v.lex.field_of:  # "the IT industry"
-        return True
-    j = _prev_word(v, start)  # "Head of IT", "School of Computer Science"
-    if j is not None and v.lower[j] in v.lex.of_for:
-        k = _prev_word(v, j)
-        if k is not None and v.lower[k] in v.lex.org_of:
-            return True
-    if in_heading(v, start, end):
+    if start > 1 and v.lower[start - 1] in lex.of_for and v.lower[start - 2] in lex.org_of:
+        return True  # "Head of IT", "School of Computer Science"
+    at = v.heading_words()  # a heading word at most a few words on: "Sales and Marketing Experience"
+    k = bisect_left(at, end - 1)
+    if k < len(at) and at[k] < end + HEADING_MAX_WORDS and in_heading(v, start, end):
         return True
     for at in v.degree_words():
         if start - 10 <= at < start and v.newline.isdisjoint(range(at, start)) and not any(
                 v.lower[i] in v.lex.item_breaks for i in range(at + 1, start)):
             return True
     return False
-
-
-def _prev_word(v: DocView, start: int) -> int | None:
-    """Index of the previous non-space token on the same line, or None."""
-    i = start - 1
-    while i >= 0 and i not in v.newline:
-        if not v.space[i]:
-            return i
-        i -= 1
-    return None
-
-
-HEADING_MAX_WORDS = 5
 
 
 def in_heading(v: DocView, start: int, end: int) -> bool:
