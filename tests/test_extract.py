@@ -174,6 +174,8 @@ def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):
         ("Nine years in the IT industry as an SAP consultant", "information-technology"),  # a field of work
         ("WE MAKE IT HAPPEN FOR OUR CLIENTS", "information-technology"),  # the pronoun in capitals
         ("HTML5 (Less than 1 year), SPSS (Less\nthan 1 year)", "less"),  # a betraying word on a wrapped line
+        ("Software Engineer, Oracle Corporation, 2015 - 2018", "oracle-database"),  # an employer
+        ("Completed the OCA course at Oracle University", "oracle-database"),  # a school
         ("Head of Information Technology, Northwind Traders", "information-technology"),  # a job title
         ("Assistant Professor, School of Social Work, Lakeside University", "social-work"),  # an employer
         ("BE in Computer Science and Engineering, 2014", "computer-science"),  # the field of a degree

@@ -60,6 +60,10 @@ TITLE_WORDS = (
 FIELD_OF_WORDS = ("industry", "industries", "sector", "firm", "firms", "association", "associations", "society",
                   "conference", "conferences", "graduate", "graduates", "postgraduate", "undergraduate", "faculty",
                   "club", "committee", "council", "journal", "agency", "agencies")
+# Right after any skill name, these make it part of an organisation's name ("Oracle Corporation",
+# "Cisco Systems Inc", "Oracle University"): an employer or a school, not a claim.
+ORG_SUFFIXES = ("inc", "ltd", "llc", "corp", "corporation", "pvt", "gmbh", "plc", "university", "institute",
+                "academy", "foundation")
 # Before "of"/"for", these make the skill word after them part of a title or an organisation's name
 # ("Head of Information Technology", "School of Computer Science", "Center for Public Health").
 ORG_OF_WORDS = (
@@ -137,6 +141,7 @@ class Lexicon:
         self.item_breaks = hashes(strings, ITEM_BREAKS)
         self.org_of = hashes(strings, ORG_OF_WORDS)
         self.field_of = hashes(strings, FIELD_OF_WORDS)
+        self.org_suffixes = hashes(strings, ORG_SUFFIXES) | hashes(strings, (w + "." for w in ORG_SUFFIXES))
         self.of_for = hashes(strings, ("of", "for"))
         self.heading_joins = hashes(strings, ("and", "of", "in"))
         self._newlines: dict[int, int] = {}  # whitespace token hash -> line breaks it holds
@@ -329,6 +334,11 @@ def in_heading(v: DocView, start: int, end: int) -> bool:
     strings, joins = v.lex.strings, v.lex.heading_joins
     return all((w := strings[v.orth[i]])[:1].isupper() or not w.isalpha() or v.lower[i] in joins
                for i in range(lo, last + 1))
+
+
+def names_organisation(v: DocView, end: int) -> bool:
+    """True when a company suffix or a school word directly follows: "Oracle Corporation"."""
+    return end < v.n and v.lower[end] in v.lex.org_suffixes and bool(v.trailing[end - 1])
 
 
 def starts_line(v: DocView, start: int) -> bool:
