@@ -158,6 +158,10 @@ def test_bulleted_lines_are_separate_items(sm):
         ("- Clear written communication: every launch gets a brief", "communication"),
         ("Work in two-week Scrum sprints", "scrum"),
         ("Requirements\n- Retrofit\n- Kotlin", "retrofit"),
+        ("Five years of teaching experience in middle schools", "teaching"),  # a claim, not a heading
+        ("Eight years of experience in IT, mostly service desk", "information-technology"),
+        ("Communication skills    Experience in child care", "communication"),  # two lines, flattened
+        ("Layouts in Adobe In Design and Photoshop", "indesign"),
     ],
 )
 def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):
@@ -172,6 +176,17 @@ def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):
         ("Databases: MySQL, PostgreSQL", "databases"),  # a field label
         ("We retrofit old buildings.", "retrofit"),
         ("Go for a run, or go for a swim.", "golang"),
+        ("Nine years in the IT industry as an SAP consultant", "information-technology"),  # a field of work
+        ("WE MAKE IT HAPPEN FOR OUR CLIENTS", "information-technology"),  # the pronoun in capitals
+        ("HTML5 (Less than 1 year), SPSS (Less\nthan 1 year)", "less"),  # a betraying word on a wrapped line
+        ("Software Engineer, Oracle Corporation, 2015 - 2018", "oracle-database"),  # an employer
+        ("Completed the OCA course at Oracle University", "oracle-database"),  # a school
+        ("Head of Information Technology, Northwind Traders", "information-technology"),  # a job title
+        ("Assistant Professor, School of Social Work, Lakeside University", "social-work"),  # an employer
+        ("BE in Computer Science and Engineering, 2014", "computer-science"),  # the field of a degree
+        ("Jan 2019 – May 2021    TEACHING EXPERIENCE    Substitute Teacher, Oak Ridge Schools", "teaching"),
+        ("Sales and Marketing Experience\nRegional Sales Lead, Acme", "marketing"),  # a heading
+        ("Used Figma to mock up screens; experience in design and testing", "indesign"),  # not "InDesign"
     ],
 )
 def test_headings_degrees_and_english_are_not_claims(sm, text, skill):

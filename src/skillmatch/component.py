@@ -212,7 +212,9 @@ class SkillMatcher:
             strings = self.nlp.vocab.strings
             for i in self._pair_keys.positions(keys):
                 sid = self._tables.splits.get(strings[lowers[i]] + strings[lowers[i + 1]])
-                if sid is not None and view.trailing[i]:  # longer than any one-word match it covers
+                # longer than any one-word match it covers; "in design" is not "In Design" (InDesign)
+                if sid is not None and view.trailing[i] and (lowers[i] != view.orth[i]
+                                                             or lowers[i] not in self._lex.function_words):
                     out.append(Candidate(i, i + 2, sid, "fuzzy", SCORES["spacing"],
                                          weak=sid in self._weak_kinds))
         return out
@@ -236,7 +238,8 @@ class SkillMatcher:
         accepted, pending = [], []
         plain_ends = {c.end for c in found if not (c.guarded or c.weak)}
         for c in found:
-            if c.skill_id in self._weak_kinds and guards.not_a_claim(view, c.start, c.end):
+            if c.skill_id in self._weak_kinds and guards.not_a_claim(view, c.start, c.end) or guards.names_organisation(
+                    view, c.end):
                 continue
             if c.guarded:
                 if guards.glued_to_hyphen(view, c.start, c.end) or guards.followed_by(

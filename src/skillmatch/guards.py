@@ -55,8 +55,26 @@ TITLE_WORDS = (
     "worker", "operator", "major", "minor", "degree", "diploma", "certificate", "course", "courses",
     "tool", "tools", "teaching",
 )
+# Right after a generic skill word, these make it the field of an organisation, a group or an
+# event ("the IT industry", "a marketing firm", "Computer Science graduate").
+FIELD_OF_WORDS = ("industry", "industries", "sector", "firm", "firms", "association", "associations", "society",
+                  "conference", "conferences", "graduate", "graduates", "postgraduate", "undergraduate", "faculty",
+                  "club", "committee", "council", "journal", "agency", "agencies")
+# Right after any skill name, these make it part of an organisation's name ("Oracle Corporation",
+# "Cisco Systems Inc", "Oracle University"): an employer or a school, not a claim.
+ORG_SUFFIXES = ("inc", "ltd", "llc", "corp", "corporation", "pvt", "gmbh", "plc", "university", "institute",
+                "academy", "foundation")
+# Before "of"/"for", these make the skill word after them part of a title or an organisation's name
+# ("Head of Information Technology", "School of Computer Science", "Center for Public Health").
+ORG_OF_WORDS = (
+    "head", "director", "manager", "officer", "professor", "lecturer", "teacher", "instructor", "dean",
+    "chair", "vp", "president", "coordinator", "school", "college", "university", "institute", "department",
+    "dept", "faculty", "office", "center", "centre", "division", "ministry", "bureau", "board", "association",
+    "society", "academy", "council", "committee", "journal", "bachelor", "master", "doctor",
+)
 # After a generic skill word that starts its line, these make it a heading ("Sales Experience").
 HEADING_WORDS = ("experience", "experiences")
+HEADING_MAX_WORDS = 5  # words in a heading such as "Sales and Marketing Experience"
 BULLETS = ("-", "*", "•", "·", "–", "▪", "●", "◦", "○", "■", "◆", "‣", "⁃", "➢", "", "", "")
 # "Go is a plus", "Apex is required": a word followed by these names a skill a posting asks for.
 DEMAND_WORDS = ("plus", "required", "preferred", "bonus", "must", "essential", "mandatory", "desirable",
@@ -73,8 +91,11 @@ DEGREE_WORDS = (
     "degree", "diploma", "b.tech", "btech", "b.e", "b.sc", "bsc", "m.sc", "msc", "m.tech", "mtech", "mba",
     "b.s", "m.s", "b.a", "m.a", "ph.d", "phd", "bs", "ba", "ms", "ma", "bca", "mca", "hnc", "hnd",
     "associate's", "major", "majored", "graduated", "undergraduate", "postgraduate", "doctorate",
-    "b.com", "bcom", "m.com", "ssc", "hsc", "cbse", "gpa",
+    "b.com", "bcom", "m.com", "ssc", "hsc", "cbse", "gpa", "m.e", "b.eng", "beng", "m.eng", "meng", "bba",
+    "b.ed", "m.ed", "msw", "llb", "concentration",
 )
+# Degree abbreviations that are English words in lower case ("be", "me"): matched as written.
+DEGREE_CASED = ("BE", "ME")
 
 
 def hashes(strings: StringStore, words) -> frozenset[int]:
@@ -106,15 +127,23 @@ class Lexicon:
         self.function_words = hashes(strings, FUNCTION_WORDS)
         self.titles = hashes(strings, TITLE_WORDS)
         self.headings = hashes(strings, HEADING_WORDS)
+        self.heading_keys = KeySet(self.headings)
         self.copulas = hashes(strings, ("is", "are"))
         self.bullets = hashes(strings, BULLETS)
         self.item_ends = hashes(strings, (".", ")"))
         self.demands = hashes(strings, DEMAND_WORDS)
         self.alternatives = hashes(strings, ALTERNATIVE_WORDS)
-        self.degrees = KeySet(hashes(strings, DEGREE_WORDS) | hashes(strings, (w + "." for w in DEGREE_WORDS)))
+        self.cased_degrees = {strings.add(w.lower()): strings.add(w) for w in DEGREE_CASED}  # lower -> as written
+        self.degrees = KeySet(hashes(strings, DEGREE_WORDS) | hashes(strings, (w + "." for w in DEGREE_WORDS))
+                              | set(self.cased_degrees))
         self.hyphen = strings.add("-")
         self.colon = strings.add(":")
         self.item_breaks = hashes(strings, ITEM_BREAKS)
+        self.org_of = hashes(strings, ORG_OF_WORDS)
+        self.field_of = hashes(strings, FIELD_OF_WORDS)
+        self.org_suffixes = hashes(strings, ORG_SUFFIXES) | hashes(strings, (w + "." for w in ORG_SUFFIXES))
+        self.of_for = hashes(strings, ("of", "for"))
+        self.heading_joins = hashes(strings, ("and", "of", "in"))
         self._newlines: dict[int, int] = {}  # whitespace token hash -> line breaks it holds
 
     def line_breaks(self, lowers: list[int], space_at: list[int]) -> tuple[frozenset[int], frozenset[int]]:
@@ -153,12 +182,21 @@ class DocView:
         is_word[list(barriers) + bullets] = True
         self.words = numpy.flatnonzero(is_word)
         self._degree_at: list[int] | None = None
+        self._heading_at: list[int] | None = None
 
     def degree_words(self) -> list[int]:
         """Positions of degree words (`BSc`, `Master's`), found on first use."""
         if self._degree_at is None:
-            self._degree_at = self.lex.degrees.positions(self.lower_array)
+            cased = self.lex.cased_degrees
+            self._degree_at = [i for i in self.lex.degrees.positions(self.lower_array)
+                               if self.lower[i] not in cased or self.orth[i] == cased[self.lower[i]]]
         return self._degree_at
+
+    def heading_words(self) -> list[int]:
+        """Positions of heading words (`Experience`), found on first use."""
+        if self._heading_at is None:
+            self._heading_at = self.lex.heading_keys.positions(self.lower_array)
+        return self._heading_at
 
     def next_word(self, end: int) -> int | None:
         """Index of the next non-space token on the same line, or None."""
@@ -181,9 +219,25 @@ def glued_to_hyphen(v: DocView, start: int, end: int) -> bool:
 
 
 def followed_by(v: DocView, end: int, words: frozenset[int]) -> bool:
-    """True when the next word on the line is one of `words` (hashes)."""
+    """True when the next word on the line is one of `words` (hashes), or the first word of the
+    next line when that goes on in lower case (a wrapped line: "Spss (Less" / "than 1 year)")."""
     i = v.next_word(end)
+    if i is None:
+        i = _wrapped_word(v, end)
     return i is not None and v.lower[i] in words
+
+
+def _wrapped_word(v: DocView, end: int) -> int | None:
+    """The first word of the next line when only one line break comes first and it is in lower case."""
+    i, breaks = end, 0
+    while i < v.n and v.space[i]:
+        if i in v.newline:
+            breaks += 1 + (v.lex.strings[v.lower[i]].count("\n") > 1)
+        i += 1
+    if breaks != 1 or i >= v.n:
+        return None
+    text = v.lex.strings[v.orth[i]]
+    return i if text.islower() and text.isalpha() else None
 
 
 def has_context(v: DocView, start: int, end: int, words: frozenset[int]) -> bool:
@@ -240,18 +294,53 @@ def demanded(v: DocView, i: int | None) -> bool:
 
 def not_a_claim(v: DocView, start: int, end: int) -> bool:
     """True when a generic skill word is part of a job title, employer, degree or field label."""
+    lex = v.lex
     i = v.next_word(end)
     if i is not None:
-        if v.lower[i] in v.lex.titles or v.lower[i] in v.lex.headings and starts_line(v, start):
+        after = v.lower[i]
+        # the title word must follow directly: a run of spaces ends a line in flattened text
+        if i == end and (after in lex.titles or after in lex.field_of and v.trailing[end - 1]  # "IT industry"
+                         or after in lex.headings and starts_line(v, start)):
             return True
-        if v.lower[i] == v.lex.colon and not has_cue(v, start, end):  # a field label: "Databases:"
+        if after == lex.colon and not has_cue(v, start, end):  # a field label: "Databases:"
             return True
+    if start > 1 and v.lower[start - 1] in lex.of_for and v.lower[start - 2] in lex.org_of:
+        return True  # "Head of IT", "School of Computer Science"
+    at = v.heading_words()  # a heading word at most a few words on: "Sales and Marketing Experience"
+    k = bisect_left(at, end - 1)
+    if k < len(at) and at[k] < end + HEADING_MAX_WORDS and in_heading(v, start, end):
+        return True
     degrees = v.degree_words()
     for at in degrees[bisect_left(degrees, start - 10) : bisect_left(degrees, start)]:
         if v.newline.isdisjoint(range(at, start)) and not any(
                 v.lower[i] in v.lex.item_breaks for i in range(at + 1, start)):
             return True
     return False
+
+
+def in_heading(v: DocView, start: int, end: int) -> bool:
+    """True inside a short line in title case or capitals that ends with `Experience` ("TEACHING
+    EXPERIENCE", "Sales and Marketing Experience:"). Runs of spaces count as line breaks, as in
+    text flattened from a PDF."""
+    lo = start
+    while lo > 0 and not v.space[lo - 1] and end - lo < HEADING_MAX_WORDS:
+        lo -= 1
+    hi = end
+    while hi < v.n and not v.space[hi] and hi - lo < HEADING_MAX_WORDS:
+        hi += 1
+    if (lo > 0 and not v.space[lo - 1]) or (hi < v.n and not v.space[hi]):
+        return False  # longer than a heading
+    last = hi - 1 if v.lower[hi - 1] != v.lex.colon else hi - 2
+    if last < end - 1 or v.lower[last] not in v.lex.headings:
+        return False
+    strings, joins = v.lex.strings, v.lex.heading_joins
+    return all((w := strings[v.orth[i]])[:1].isupper() or not w.isalpha() or v.lower[i] in joins
+               for i in range(lo, last + 1))
+
+
+def names_organisation(v: DocView, end: int) -> bool:
+    """True when a company suffix or a school word directly follows: "Oracle Corporation"."""
+    return end < v.n and v.lower[end] in v.lex.org_suffixes and bool(v.trailing[end - 1])
 
 
 def starts_line(v: DocView, start: int) -> bool:
