@@ -8,7 +8,7 @@ on only around the measured loop (after imports, loading and a warm-up pass over
 resumes), and off again before the interpreter exits. Stages, per resume, on `--docs` LiveCareer
 resumes (../shared/data/livecareer-resumes/resumes_text.csv):
 
-  tokenizer   nlp.tokenizer(text)               (regex and building the Doc)
+  tokenizer   nlp.tokenizer(text)               (regex and building the Doc; warm, as in a batch)
   component   the skillmatch component on it    (candidates, typo lookups, evidence rules, spans)
   mentions    doc_mentions(doc)                 (offsets, polarity, list negation)
   total       sm.extract_many(texts)
@@ -70,8 +70,9 @@ def count(stage: str, src: Path, data: Path, docs: int) -> int:
              sys.executable, "-c", code],
             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(src)})
     hit = re.search(r"Collected : (\d+)", proc.stderr)
-    if proc.returncode != 0 or hit is None:
-        raise SystemExit(f"valgrind run failed for {stage}: {proc.stderr[-400:]}")
+    if proc.returncode != 0 or hit is None or int(hit.group(1)) == 0:
+        raise SystemExit(f"valgrind counted nothing for {stage} (is callgrind_control working?): "
+                         f"{proc.stderr[-400:]}")
     return int(hit.group(1))
 
 

@@ -44,6 +44,7 @@ def test_stems_join_inflections_and_spellings():
     ("the budgets you will manage", {"manage budgets"}),  # a verb that starts many labels may follow
     ("new product development", {"product development"}),
     ("the development of new products", {"product development"}),  # "B of A" is an "A B" compound
+    ("ingredients batch manufacture", {"manufacture ingredients"}),  # the skill lists both orders
 ])
 def test_labels_link_across_word_order_and_inflection(linked, text, expected):
     assert names(linked, text) == expected

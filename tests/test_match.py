@@ -178,6 +178,14 @@ def test_a_cue_is_never_read_from_inside_a_word(sm):
     assert text[python.start - WINDOW : python.start].startswith("no experience")
     assert python.polarity == "affirmed"
 
+
+@pytest.mark.parametrize("newline", ["\n", "\r", "\u2028", " "])
+def test_polarity_with_any_line_break_and_very_long_lines(sm, newline):
+    text = newline.join(["Python and SQL every day.", "No experience with Kubernetes."] * 200)
+    found = [m for m in sm.extract(text) if m.skill_id in ("python", "kubernetes")]
+    assert {m.polarity for m in found if m.skill_id == "python"} == {"affirmed"}
+    assert {m.polarity for m in found if m.skill_id == "kubernetes"} == {"negated"}
+
 def test_negated_skills_do_not_count_and_hedged_ones_count_half(sm):
     resume = "Python and SQL every day.\nNo experience with Kubernetes.\nExposure to Spark.\n"
     posting = "Requirements:\n- Python\n- Kubernetes\n- Spark\n- SQL\n"

@@ -48,6 +48,17 @@ def test_tokenizer_keeps_links_whole():
     for token in ("Mail", "jane.doe+cv@example.co.uk", "https://example.com/a_b", "www.site.org", "R&D"):
         assert token in words
     assert [t.text for t in nlp.make_doc("Python@ home")] == ["Python", "@", "home"]
+    for address in ("sean.o'brien@gmail.com", "R&D@acme.com", "C#@x.com"):  # cut as when tried first
+        assert [t.text for t in nlp.make_doc(address)] == [address.split("@")[0], "@", address.split("@")[1]]
+
+
+def test_tokenizer_pickles_without_its_id_cache():
+    import pickle
+
+    nlp = blank_with_tokenizer()
+    nlp.make_doc(" ".join(f"word{i}" for i in range(2000)))
+    copy = pickle.loads(pickle.dumps(nlp.tokenizer))
+    assert copy._ids == {} and copy("C++ and Node.js").text == "C++ and Node.js"
 
 
 def test_tokenizer_in_a_memory_zone_and_after_it():

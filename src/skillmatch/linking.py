@@ -111,6 +111,7 @@ def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> Link
     forms: dict[frozenset[str], tuple[int, str, str, str, bool, tuple[tuple[str, str], ...]]] = {}
     df: dict[str, int] = {}
     starts: dict[str, int] = {}  # stem -> labels of several stems it starts
+    pairs: dict[tuple[frozenset[str], str], set[tuple[str, str]]] = {}  # a skill's adjacent stems, all its forms
     inside: dict[str, int] = {}  # stem -> labels of several stems it is in
     skills = sorted((s for s in taxonomy if s.match), key=lambda s: s.id)
     for skill in skills:
@@ -129,6 +130,7 @@ def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> Link
             if len(ordered) == 1 and form in skill.ambiguous:
                 continue  # one word that needs evidence ("Go", "React"): left to its guards
             adjacent = tuple((a, b) for a, b in zip(stems, stems[1:]) if a and b and a != b)
+            pairs.setdefault((frozenset(ordered), skill.id), set()).update(adjacent)
             claim = (0 if form == skill.name else 1, skill.id, ordered[0], form, tokens[1:2] == ["of"], adjacent)
             if claim < forms.get(frozenset(ordered), (2, "", "", "", False, ())):
                 forms[frozenset(ordered)] = claim
@@ -148,7 +150,9 @@ def compile_links(taxonomy: Taxonomy, words: Callable[[str], list[str]]) -> Link
         required = stems - {first} if len(stems) > 1 and frame else stems
         # a compound keeps its order ("team development" is not a "development team"), but a
         # first word that starts many labels, a verb, may follow its object ("project management")
-        order = tuple(p for p in adjacent if not (p[0] == first and first in frames))
+        # (a skill that lists both orders, "manufacture ingredients" and "ingredients manufacture", has none)
+        listed = pairs.get((stems, sid), set())
+        order = tuple(p for p in adjacent if not (p[0] == first and first in frames) and (p[1], p[0]) not in listed)
         if len(stems) == 1:
             index.singles.setdefault(hash_string(ordered[0]), []).append(len(index.labels))
         else:  # two words must be found: the two rarest of those required, or both of a pair

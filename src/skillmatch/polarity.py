@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 AFFIRMED, NEGATED, HEDGED = "affirmed", "negated", "hedged"
 WINDOW = 90  # characters before a mention searched for a cue
+LOCAL_MAX = 2000  # characters around a mention read for its sentence start; longer: the whole text
 
 # every word a cue below can start with: a mention with none of them just before it is affirmed
 _TRIGGERS = frozenset(
@@ -58,15 +59,22 @@ class PolarityFinder:
 
     def __init__(self, text: str):
         self.text = text
+        self._starts: list[int] | None = None  # every sentence start, when lines are too long
 
     def _sentence_start(self, at: int) -> int:
         """Start of the sentence holding offset `at` (a line, or prose wrapped over several), or
         any offset at or before `at - WINDOW` when it starts there or earlier."""
         text = self.text
-        lo = text.rfind("\n", 0, max(0, at - WINDOW - 1)) + 1  # from the line holding the character before the window
+        lo = text.rfind("\n", 0, max(0, at - WINDOW - 1)) + 1  # the line before the window
         hi = text.find("\n", at)
-        starts = [lo + start for start, _ in line_spans(text[lo : len(text) if hi < 0 else hi + 1])]
-        return starts[max(0, bisect_right(starts, at) - 1)]
+        hi = len(text) if hi < 0 else hi + 1
+        if hi - lo <= LOCAL_MAX:
+            starts = [lo + start for start, _ in line_spans(text[lo:hi])]
+        else:  # very long lines, or breaks other than "\n": read the whole text, once
+            if self._starts is None:
+                self._starts = [start for start, _ in line_spans(text)]
+            starts = self._starts
+        return starts[max(0, bisect_right(starts, at) - 1)] if starts else 0
 
     def __call__(self, start: int, end: int) -> tuple[str, str | None]:
         text = self.text

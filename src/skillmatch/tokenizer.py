@@ -15,12 +15,13 @@ from spacy.vocab import Vocab
 
 # URLs and e-mail addresses are single tokens (never skills). A word may start with a dot
 # (.NET), keeps inner dots, ampersands and apostrophes when a word character follows
-# (Node.js, R&D, don't) and may end in + or # (C++, C#, A+). A word is only tried before an
-# e-mail address when no address follows it: trying the address first at every word is slow.
+# (Node.js, R&D, don't) and may end in + or # (C++, C#, A+). A word is tried before an e-mail
+# address when no address follows it (trying the address first at every word is slow), and
+# after it otherwise, so an address is cut into tokens exactly as when it is tried first.
 _URL = r"(?:https?://|www\.)[^\s<>\"')\]]+"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _WORD = r"\.?\w+(?:[.&'’]\w+)*[+#]*"
-_TOKEN = rf"{_URL}|{_WORD}(?![\w.+-]*@[\w-]+\.[\w-])|{_EMAIL}|[^\w\s]"
+_TOKEN = rf"{_URL}|{_WORD}(?![\w.+&'’#-]*@[\w-]+\.[\w-])|{_EMAIL}|{_WORD}|[^\w\s]"
 # a token, the single space it owns, and any further whitespace (a token of its own)
 _TOKEN_WS = re.compile(rf"({_TOKEN})( ?)(\s*)")
 _WORDS = re.compile(_TOKEN)
@@ -59,7 +60,7 @@ class TechTokenizer:
         self._ids: dict[str, int] = {}  # token string -> string-store id (saves hashing it again)
 
     def __call__(self, text: str) -> Doc:
-        if self.vocab.in_memory_zone:  # strings are transient there: let the vocab look them up
+        if getattr(self.vocab, "in_memory_zone", False):  # strings are transient there (spaCy 3.8)
             return Doc(self.vocab, *_words_and_spaces(text))
         ids = self._ids
         if len(ids) > self.CACHE_SIZE:
@@ -70,6 +71,9 @@ class TechTokenizer:
             orth = get(word)
             words[i] = orth if orth is not None else ids.setdefault(word, add(word))
         return Doc(self.vocab, words=words, spaces=spaces)
+
+    def __getstate__(self) -> dict:
+        return {"vocab": self.vocab, "_ids": {}}  # the id cache is rebuilt, not shipped to workers
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
