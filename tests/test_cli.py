@@ -47,6 +47,14 @@ def test_markdown_to_an_output_file(tmp_path):
     assert out.read_text(encoding="utf-8").startswith("## Coverage of Machine Learning Engineer")
 
 
+
+def test_an_output_suffix_that_names_no_report_format_is_an_error(tmp_path):
+    out = tmp_path / "report.pdf"
+    result = run(RESUME_TXT, "--output", str(out))
+    assert result.exit_code == 2 and not out.exists()
+    assert "cannot tell the report format from '.pdf'" in result.output
+    assert run(RESUME_TXT, "--output", str(out), "--format", "json").exit_code == 0  # told: any name
+
 def test_extract_many_files_as_json():
     result = run("extract", RESUME_TXT, POSTING, "-f", "json")
     assert result.exit_code == 0, result.output

@@ -279,6 +279,8 @@ def test_cues_stay_in_their_own_clause(sm, posting, skill, importance):
 @pytest.mark.parametrize("text, skill, polarity", [
     ("Never used Java in production\npython and docker daily", "docker", "affirmed"),  # a new line, a new claim
     ("Databases: MySQL, MongoDB (No SQL), Redis", "nosql", "affirmed"),
+    ("I have no SQL Server experience", "sql-server", "negated"),  # "no SQL" here is not NoSQL
+    ("Skills: Excel; no SQL.", "sql", "negated"),
     ("Python, SQL, Docker, Kubernetes, Terraform and AWS are not required", "python", "negated"),
 ])
 def test_polarity_does_not_leak_across_lines_and_covers_whole_lists(sm, text, skill, polarity):

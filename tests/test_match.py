@@ -92,6 +92,14 @@ def test_inline_preferred_marker(small):
     assert imp == {"python": "required", "kafka": "preferred", "terraform": "preferred"}
 
 
+
+def test_an_item_saying_a_plus_does_not_open_a_preferred_section(small):
+    tgt = small.posting("Requirements\n- Python\n- Kafka is a plus\n- PostgreSQL\nExperience with AWS is preferred\n"
+                        "- Terraform")
+    imp = {s.skill_id: s.importance for s in tgt.skills}
+    assert imp == {"python": "required", "kafka": "preferred", "postgresql": "required",
+                   "terraform": "required"}
+
 def test_mistyped_role_id_is_an_error_not_a_posting(sm):
     with pytest.raises(skillmatch.TaxonomyError, match="unknown role 'ml-enginer'"):
         sm.match("Python", "ml-enginer")
@@ -152,6 +160,7 @@ def test_alternatives_in_a_posting_are_satisfied_by_any_one(small):
         ("Python, not Java", "java", "negated", "not"),
         ("Do not have SQL", "sql", "negated", "Do not have"),
         ("Built the pipelines without Airflow", "apache-airflow", "negated", "without"),
+        ("Lacking experience in AWS", "aws", "negated", "Lacking experience"),
         ("Willing to learn Rust and Go.", "rust", "hedged", "Willing to learn"),
         ("Exposure to Spark; expert in SQL", "apache-spark", "hedged", "Exposure to"),
         ("Basic knowledge of Tableau", "tableau", "hedged", "Basic knowledge of"),

@@ -42,6 +42,13 @@ def test_text_encodings(tmp_path, encoding, prefix):
     assert read_document(path) == "Café résumé — Python"
 
 
+
+@pytest.mark.parametrize("newline", [b"\r\n", b"\r"])
+def test_windows_and_old_mac_line_breaks_become_lf(tmp_path, newline):
+    path = tmp_path / "resume.txt"
+    path.write_bytes(newline.join([b"SKILLS", b"Python, SQL", b"EXPERIENCE"]))
+    assert read_document(path) == "SKILLS\nPython, SQL\nEXPERIENCE"
+
 def test_markdown(tmp_path):
     path = tmp_path / "cv.md"
     path.write_text("# Skills\n- Python\n", encoding="utf-8")

@@ -125,7 +125,11 @@ def match_cmd(
     """Coverage of a role or job posting by a resume: a verdict with evidence for every skill asked for, gaps first."""
     if job and role:
         _fail("use either --job or --role, not both.", 2)
-    fmt = fmt or _SUFFIX_FORMATS.get(output.suffix.lower() if output else "", ReportFormat.table)
+    suffix = output.suffix.lower() if output else ""
+    if fmt is None and suffix not in (*_SUFFIX_FORMATS, ".txt", ""):
+        _fail(f"{output}: cannot tell the report format from '{suffix}'; use .json, .md, .html or .txt, "
+              f"or give --format.", 2)
+    fmt = fmt or _SUFFIX_FORMATS.get(suffix, ReportFormat.table)
     with _errors():
         from . import load
         from .coverage import Credits

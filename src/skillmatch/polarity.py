@@ -29,7 +29,7 @@ _TRIGGERS = frozenset(
 _WORD = re.compile(r"[a-z']+")
 _REST = r"[^.;!?]*$"  # then anything up to the mention, within the clause
 _NEGATED_BEFORE = re.compile(  # the leading .* makes the cue found the one nearest the mention
-    r"(?s:.*)(?:(\b(?:no|zero)\s+(?:prior\s+|previous\s+|professional\s+|commercial\s+|hands-on\s+|real\s+|practical\s+)?"
+    r"(?s:.*)(?:(\b(?:no|zero|lack(?:ing|s)?(?:\s+of)?)\s+(?:prior\s+|previous\s+|professional\s+|commercial\s+|hands-on\s+|real\s+|practical\s+)?"
     r"(?:experience|exposure|knowledge|background|skills?)\b"
     r"|\bnot\s+(?:\w+\s+){0,2}?(?:familiar|experienced|proficient|skilled|comfortable|worked|used|trained)\b"
     r"|\b(?:never|haven'?t|hasn'?t|didn'?t|don'?t|do\s+not|did\s+not|have\s+not|has\s+not)\s+(?:\w+\s+){0,2}?"

@@ -56,9 +56,9 @@ def read_bytes(data: bytes, name: str) -> str:
             f"{name}: is a legacy Office file or a password-protected document; save it as DOCX or PDF."
         )
     elif suffix in HTML_SUFFIXES:
-        text = html_text(decode_text(data, name))
+        text = html_text(unix_lines(decode_text(data, name)))
     elif suffix in TEXT_SUFFIXES:
-        text = decode_text(data, name)
+        text = unix_lines(decode_text(data, name))
     else:
         raise DocumentError(f"{name}: unsupported file type '{suffix}'; use {SUPPORTED}.")
     if not text.strip():
@@ -235,4 +235,9 @@ def html_text(html: str) -> str:
 def clean_extracted(text: str) -> str:
     """Undo PDF/DOCX extraction artefacts: ligatures, non-breaking spaces, stray NULs."""
     text = unicodedata.normalize("NFKC", text)
-    return text.replace("\x00", "").replace("\r\n", "\n")
+    return unix_lines(text.replace("\x00", ""))
+
+
+def unix_lines(text: str) -> str:
+    """Windows (CR LF) and old Mac (CR) line breaks as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -76,6 +76,7 @@ def _compile(table: list[tuple[str, str]]) -> re.Pattern:
 KINDS = {"resume": _compile(_RESUME), "posting": _compile(_POSTING)}
 _EDGES = re.compile(r"^[\W\d_]+|[\W_]+$")
 _PUNCT = re.compile(r"[.,;!?]")
+_COPULA = re.compile(r"\b(?:is|are)\b", re.IGNORECASE)  # "- Python is a plus" is an item, not a heading
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,8 @@ def heading_kind(line: str, document: str) -> tuple[str, str] | None:
             return None
         label, inline = hit.group(1), True
     label = _EDGES.sub("", label)
+    if not inline and not line.endswith(":") and _COPULA.search(label):
+        return None
     hit = KINDS[document].fullmatch(label) if len(label) <= 60 else None
     if hit is None:
         return None
