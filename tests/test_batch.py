@@ -201,7 +201,10 @@ def test_unclosed_quote_and_output_over_input_are_refused(tmp_path):
     src = tmp_path / "unbalanced.csv"
     src.write_text('id,text\n1,"Python and SQL developer\n2,"Excel, Tableau"\n', encoding="utf-8")
     code, output = run("batch", src, "-o", tmp_path / "o.csv")
-    assert code == 1 and "a double quote is not closed" in output
+    assert code == 1 and "the quoting breaks at line 3" in output
+    src.write_text('id,text\n1,"Python SQL\n2,unterminated "quote, Java\n3\n', encoding="utf-8")
+    code, output = run("batch", src, "-o", tmp_path / "o.csv")
+    assert code == 1 and "the quoting breaks at line 3" in output and not (tmp_path / "o.csv").exists()
     good = tmp_path / "good.csv"
     resumes_frame().to_csv(good, index=False)
     before = good.read_bytes()

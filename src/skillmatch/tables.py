@@ -107,10 +107,10 @@ class Source:
             raise SkillmatchError(f"{path.name}: the file is empty.")
         else:
             self.total = _parquet_rows(path) if path.suffix.lower() in (".parquet", ".pq") else path.stat().st_size
-            if path.suffix.lower() == ".csv" and _odd_quotes(path):
+            if path.suffix.lower() == ".csv" and (where := _broken_quoting(path)):
                 raise SkillmatchError(
-                    f"{path.name}: a double quote is not closed somewhere, so rows cannot be told apart "
-                    "reliably; fix the file (every quoted cell needs its closing \").")
+                    f"{path.name}: the quoting breaks at {where}, so rows cannot be told apart reliably; "
+                    "fix the file (every quoted cell needs its closing \", and a quote inside one is written \"\").")
 
     def __iter__(self) -> Iterator[list[Item]]:
         where = self.where
@@ -295,13 +295,21 @@ def _bad_lines(caught: list) -> list[tuple[str, str]]:
     return out
 
 
-def _odd_quotes(path: Path) -> bool:
-    """True when a CSV holds an odd number of double quotes: one is never closed."""
-    count = 0
+def _broken_quoting(path: Path) -> str | None:
+    """Where a CSV's quoting breaks ("line 3", "the end of the file"): a quote never closed, or text
+    after a closing quote. None when the quoting is sound."""
     with path.open("rb") as fh:
-        while block := fh.read(1 << 22):
-            count += block.count(b'"')
-    return count % 2 == 1
+        encoding = _sniff_encoding(fh.read(1 << 20))
+    with path.open(encoding=encoding, errors="replace", newline="") as fh:
+        reader = csv.reader((line.replace("\x00", "") for line in fh), strict=True)
+        try:
+            for _ in reader:
+                pass
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                return None  # a long cell, not a quoting problem; pandas reads it
+            return "the end of the file" if "unexpected end of data" in str(exc) else f"line {reader.line_num}"
+    return None
 
 
 def _sniff_encoding(head: bytes) -> str:
