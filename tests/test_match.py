@@ -100,6 +100,15 @@ def test_an_item_saying_a_plus_does_not_open_a_preferred_section(small):
     assert imp == {"python": "required", "kafka": "preferred", "postgresql": "required",
                    "terraform": "required"}
 
+
+def test_a_hedged_alternative_gives_the_whole_requirement_partial_credit(sm):
+    report = sm.match("Skills: React, TypeScript. Willing to learn Vue; no Angular experience.",
+                      "Requirements:\n- Vue or Angular\n- TypeScript")
+    by = {r.skill_id: r for r in report.results}
+    assert (by["angular"].status, by["angular"].basis, by["angular"].via) == ("partial", "hedged", "vuejs")
+    assert by["angular"].reason.startswith("alternative Vue.js only tentatively")
+    assert by["angular"].evidence[0].text == "Vue" and report.score == pytest.approx(0.75)
+
 def test_mistyped_role_id_is_an_error_not_a_posting(sm):
     with pytest.raises(skillmatch.TaxonomyError, match="unknown role 'ml-enginer'"):
         sm.match("Python", "ml-enginer")

@@ -211,6 +211,8 @@ def verdict(ts: TargetSkill, have: ResumeSkills, taxonomy: Taxonomy) -> tuple[st
         return "implied", have.implied[sid]
     if sid in have.hedged:
         return "hedged", None
+    if alt := next((a for a in ts.alternatives if a in have.hedged), None):  # "Vue or Angular": Vue, tentatively
+        return "hedged", alt
     if sid in have.negated:  # "never used Azure" outweighs related AWS
         return "negated", None
     if other := next((r for r in taxonomy[sid].related if r in have.counts), have.related_to.get(sid)):
@@ -318,11 +320,13 @@ def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonom
         j = judge(ts, have, taxonomy, credits)
         skill = taxonomy[ts.skill_id]
         via_name = taxonomy[j.via].name if j.via else None
-        cue = have.hedged.get(skill.id) or have.negated.get(skill.id)
+        cue = have.hedged.get(j.via or skill.id) if j.basis == "hedged" else have.negated.get(skill.id)
         reason = _REASONS[j.basis].format(via=via_name, count=have.counts.get(skill.id, 0), cue=cue)
+        if j.basis == "hedged" and j.via:
+            reason = f"alternative {via_name} {reason}"
         if j.years is not None and j.status != "missing":
             reason += f"; {years_text(j.years)}"
-        shown = (evidence(skill.id, j.basis) if j.basis in ("hedged", "negated")
+        shown = (evidence(j.via or skill.id, j.basis) if j.basis in ("hedged", "negated")
                  else evidence(j.via or skill.id) if j.credit else [])
         results.append(SkillResult(skill.id, skill.name, ts.importance, ts.weight, j.status, j.credit, j.basis,
                                    reason, j.via, via_name, shown, ts.reason, ts.quote, j.years))
