@@ -184,6 +184,8 @@ def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):
         ("Head of Information Technology, Northwind Traders", "information-technology"),  # a job title
         ("Assistant Professor, School of Social Work, Lakeside University", "social-work"),  # an employer
         ("BE in Computer Science and Engineering, 2014", "computer-science"),  # the field of a degree
+        ("M.Tech, Computer Science — College of Engineering, 2019", "computer-science"),
+        ("B.S., Computer Science, 2014", "computer-science"),
         ("Jan 2019 – May 2021    TEACHING EXPERIENCE    Substitute Teacher, Oak Ridge Schools", "teaching"),
         ("Sales and Marketing Experience\nRegional Sales Lead, Acme", "marketing"),  # a heading
         ("Used Figma to mock up screens; experience in design and testing", "indesign"),  # not "InDesign"

@@ -139,6 +139,7 @@ class Lexicon:
         self.hyphen = strings.add("-")
         self.colon = strings.add(":")
         self.item_breaks = hashes(strings, ITEM_BREAKS)
+        self.degree_marks = hashes(strings, (",", "."))
         self.org_of = hashes(strings, ORG_OF_WORDS)
         self.field_of = hashes(strings, FIELD_OF_WORDS)
         self.org_suffixes = hashes(strings, ORG_SUFFIXES) | hashes(strings, (w + "." for w in ORG_SUFFIXES))
@@ -312,8 +313,11 @@ def not_a_claim(v: DocView, start: int, end: int) -> bool:
         return True
     degrees = v.degree_words()
     for at in degrees[bisect_left(degrees, start - 10) : bisect_left(degrees, start)]:
+        first = at + 1  # a comma or dot right after the degree word is part of it ("B.S., Computer Science")
+        while first < start and v.lower[first] in v.lex.degree_marks:
+            first += 1
         if v.newline.isdisjoint(range(at, start)) and not any(
-                v.lower[i] in v.lex.item_breaks for i in range(at + 1, start)):
+                v.lower[i] in v.lex.item_breaks for i in range(first, start)):
             return True
     return False
 
