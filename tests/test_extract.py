@@ -157,6 +157,7 @@ def test_bulleted_lines_are_separate_items(sm):
         ("Strengths: budgeting, forecasting, reconciliations", "forecasting"),
         ("- Clear written communication: every launch gets a brief", "communication"),
         ("Work in two-week Scrum sprints", "scrum"),
+        ("Good at Python and SQL", "python"),  # "at" after a word that is not a title or work word
         ("Requirements\n- Retrofit\n- Kotlin", "retrofit"),
         ("Five years of teaching experience in middle schools", "teaching"),  # a claim, not a heading
         ("Eight years of experience in IT, mostly service desk", "information-technology"),
@@ -180,6 +181,8 @@ def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):
         ("WE MAKE IT HAPPEN FOR OUR CLIENTS", "information-technology"),  # the pronoun in capitals
         ("HTML5 (Less than 1 year), SPSS (Less\nthan 1 year)", "less"),  # a betraying word on a wrapped line
         ("Software Engineer, Oracle Corporation, 2015 - 2018", "oracle-database"),  # an employer
+        ("Software Engineer at Oracle (2019 - 2021)", "oracle-database"),  # an employer
+        ("Worked @ Salesforce on billing", "salesforce"),
         ("Completed the OCA course at Oracle University", "oracle-database"),  # a school
         ("Head of Information Technology, Northwind Traders", "information-technology"),  # a job title
         ("Assistant Professor, School of Social Work, Lakeside University", "social-work"),  # an employer

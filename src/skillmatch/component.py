@@ -239,7 +239,7 @@ class SkillMatcher:
         plain_ends = {c.end for c in found if not (c.guarded or c.weak)}
         for c in found:
             if c.skill_id in self._weak_kinds and guards.not_a_claim(view, c.start, c.end) or guards.names_organisation(
-                    view, c.end):
+                    view, c.start, c.end):
                 continue
             if c.guarded:
                 if guards.glued_to_hyphen(view, c.start, c.end) or guards.followed_by(

@@ -64,6 +64,9 @@ FIELD_OF_WORDS = ("industry", "industries", "sector", "firm", "firms", "associat
 # "Cisco Systems Inc", "Oracle University"): an employer or a school, not a claim.
 ORG_SUFFIXES = ("inc", "ltd", "llc", "corp", "corporation", "pvt", "gmbh", "plc", "university", "institute",
                 "academy", "foundation")
+# Before "at" or "@", these make the skill after it an employer ("Engineer at Oracle", "worked at SAP").
+EMPLOYED_WORDS = ("worked", "work", "working", "works", "employed", "interned", "internship", "joined", "job",
+                  "position", "role", "career", "stint", "tenure", "years", "experience")
 # Before "of"/"for", these make the skill word after them part of a title or an organisation's name
 # ("Head of Information Technology", "School of Computer Science", "Center for Public Health").
 ORG_OF_WORDS = (
@@ -143,6 +146,8 @@ class Lexicon:
         self.org_of = hashes(strings, ORG_OF_WORDS)
         self.field_of = hashes(strings, FIELD_OF_WORDS)
         self.org_suffixes = hashes(strings, ORG_SUFFIXES) | hashes(strings, (w + "." for w in ORG_SUFFIXES))
+        self.employed = self.titles | hashes(strings, EMPLOYED_WORDS)
+        self.at = hashes(strings, ("at", "@"))
         self.of_for = hashes(strings, ("of", "for"))
         self.heading_joins = hashes(strings, ("and", "of", "in"))
         self._newlines: dict[int, int] = {}  # whitespace token hash -> line breaks it holds
@@ -198,6 +203,15 @@ class DocView:
         if self._heading_at is None:
             self._heading_at = self.lex.heading_keys.positions(self.lower_array)
         return self._heading_at
+
+    def previous_word(self, start: int) -> int | None:
+        """Index of the previous non-space token on the same line, or None."""
+        i = start - 1
+        while i >= 0 and i not in self.newline:
+            if not self.space[i]:
+                return i
+            i -= 1
+        return None
 
     def next_word(self, end: int) -> int | None:
         """Index of the next non-space token on the same line, or None."""
@@ -342,9 +356,16 @@ def in_heading(v: DocView, start: int, end: int) -> bool:
                for i in range(lo, last + 1))
 
 
-def names_organisation(v: DocView, end: int) -> bool:
-    """True when a company suffix or a school word directly follows: "Oracle Corporation"."""
-    return end < v.n and v.lower[end] in v.lex.org_suffixes and bool(v.trailing[end - 1])
+def names_organisation(v: DocView, start: int, end: int) -> bool:
+    """True when a company suffix or a school word directly follows ("Oracle Corporation"), or a
+    job title or work word and "at" come just before ("Engineer at Oracle", "worked @ SAP")."""
+    if end < v.n and v.lower[end] in v.lex.org_suffixes and v.trailing[end - 1]:
+        return True
+    at = v.previous_word(start)
+    if at is None or v.lower[at] not in v.lex.at:
+        return False
+    before = v.previous_word(at)
+    return before is not None and v.lower[before] in v.lex.employed
 
 
 def starts_line(v: DocView, start: int) -> bool:
