@@ -370,12 +370,7 @@ def names_organisation(v: DocView, start: int, end: int) -> bool:
 
 def starts_line(v: DocView, start: int) -> bool:
     """True when nothing but spaces precedes `start` on its line."""
-    i = start - 1
-    while i >= 0 and i not in v.newline:
-        if not v.space[i]:
-            return False
-        i -= 1
-    return True
+    return v.previous_word(start) is None
 
 
 def after_alternative(v: DocView, start: int, end: int, plain_ends: set[int]) -> bool:
