@@ -65,6 +65,12 @@ def test_resume_sections_from_headings_in_many_forms():
                      ("experience", "Work Experience"), ("education", "EDUCATION")]
 
 
+
+def test_named_kinds_of_experience_open_experience_sections():
+    text = "TEACHING EXPERIENCE\nSubstitute Teacher, 2019 - 2021\nResearch Experience:\nLab assistant\nPython experience\n"
+    assert [(s.kind, s.heading) for s in sections(text)] == [
+        ("experience", "TEACHING EXPERIENCE"), ("experience", "Research Experience")]
+
 def test_posting_sections():
     kinds = [s.kind for s in sections(POSTING, "posting")]
     assert kinds == ["intro", "about", "requirements", "preferred", "benefits"]

@@ -37,7 +37,10 @@ _RESUME = [
                r"strengths)(\s+(&|and)\s+\w+)*|skills? summary|areas of expertise|qualifications summary|"
                r"summary of qualifications|highlights"),
     ("experience", r"((professional|work|relevant|employment|career|industry|selected)\s+)*"
-                   r"(experience|history|employment|background)|positions? held|career"),
+                   r"(experience|history|employment|background)|positions? held|career|"
+                   r"(teaching|research|clinical|military|leadership|internship|consulting|freelance|technical|"
+                   r"volunteer|additional|other|related|sales|management|it|engineering|software|nursing)"
+                   r"\s+experience"),
     ("education", r"education(al background)?|academic (background|qualifications|history)|degrees?|"
                   r"education (&|and) (training|certifications?)"),
     ("projects", r"((personal|selected|key|academic|side|open[- ]source)\s+)?projects?|portfolio"),
