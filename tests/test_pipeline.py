@@ -29,6 +29,16 @@ def test_component_on_spacys_default_tokenizer():
     assert {s._.skill_id for s in doc.spans["skills"]} >= {"python", "nodejs"}
 
 
+
+def test_negation_with_either_tokenizer():
+    from skillmatch.mentions import doc_mentions
+
+    text = "I haven't used Docker, but I know Python. No Kafka."
+    for nlp in (spacy.blank("en"), blank_with_tokenizer()):  # spaCy's splits "haven't": cues found in the text
+        nlp.add_pipe("skillmatch")
+        found = {m.skill_id: m.polarity for m in doc_mentions(nlp(text), text=text)}
+        assert found == {"docker": "negated", "python": "affirmed", "apache-kafka": "negated"}
+
 def test_tokenizer_keeps_tech_tokens_and_offsets():
     nlp = blank_with_tokenizer()
     text = "  C++, C#, .NET,\tNode.js; CI/CD R&D\n\nscikit-learn."

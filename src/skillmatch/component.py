@@ -26,6 +26,7 @@ from .fuzzy import FuzzyIndex
 from .guards import Candidate, DocView, Lexicon
 from .linking import LinkIndex, Linker, compile_links, index_key
 from .phrases import KeySet, PhraseTable, pair_key, token_hash
+from .polarity import CUE_STARTS, CUES_KEY
 from .taxonomy import Taxonomy, english_words, insensitive_forms, load_taxonomy
 from .tokenizer import TechTokenizer
 from .tokenizer import words as tokenizer_words
@@ -138,6 +139,8 @@ class SkillMatcher:
         self._word_cache: dict[int, tuple[str, str, float] | None] = {}
         self._word_hits: set[int] = set()
         self._linker = Linker(self._link_index(taxonomy), strings) if self.linking else None
+        # our tokenizer keeps contractions whole, so cue words can be found among its tokens
+        self._cue_words = KeySet(map(token_hash, CUE_STARTS)) if isinstance(self.nlp.tokenizer, TechTokenizer) else None
 
     def _link_index(self, taxonomy: Taxonomy) -> LinkIndex:
         """The linking index (cached on disk when our tokenizer makes the label words)."""
@@ -167,6 +170,8 @@ class SkillMatcher:
                                                             cand.method]
         doc.spans[self.spans_key] = spans
         doc.user_data[RESULTS_KEY + self.spans_key] = results
+        if self._cue_words is not None:  # saves polarity a word search around every mention
+            doc.user_data[CUES_KEY + self.spans_key] = [doc[i].idx for i in self._cue_words.positions(view.lower_array)]
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 
 from spacy.tokens import Doc, Span
 
-from .polarity import AFFIRMED, PolarityFinder, spread_list_negation
+from .polarity import AFFIRMED, CUES_KEY, PolarityFinder, spread_list_negation
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def doc_mentions(doc: Doc, spans_key: str = "skills", text: str | None = None) -
     """
     if text is None:
         text = doc.text
-    polarity = PolarityFinder(text)
+    polarity = PolarityFinder(text, doc.user_data.get(CUES_KEY + spans_key))
     results = doc.user_data.get("skillmatch:" + spans_key)
     if results is None:
         return spread_list_negation(text, [Mention.from_span(span, polarity(span.start_char, span.end_char))

@@ -2,13 +2,14 @@
 
 The clause before a mention (back to the start of its line or sentence, or to a "but"/"however")
 and the words right after it are searched for cues; a mention with no cue word in the
-characters before it, nearly all of them, costs one set test.
+characters before it, nearly all of them, costs one lookup: in the cue-word positions the
+`skillmatch` component stores on the `Doc` when our tokenizer made it, else in the window's words.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -21,11 +22,12 @@ AFFIRMED, NEGATED, HEDGED = "affirmed", "negated", "hedged"
 WINDOW = 90  # characters before a mention searched for a cue
 LOCAL_MAX = 2000  # characters around a mention read for its sentence start; longer: the whole text
 
+CUES_KEY = "skillmatch-cues:"  # + spans_key; doc.user_data entry: where CUE_STARTS words begin
 # every word a cue below can start with: a mention with none of them just before it is affirmed
-_TRIGGERS = frozenset(
-    "no zero not never haven't hasn't didn't don't lack lacks lacking without willing eager keen want wanting "
-    "hope hoping plan planning aspiring learning exposure introduction familiar familiarity basic some beginner "
-    "elementary limited little interest interested".split())
+CUE_STARTS = frozenset(
+    "no zero not never haven't havent hasn't hasnt didn't didnt don't dont lack lacks lacking without willing eager "
+    "keen want wanting hope hoping plan planning aspiring learning exposure introduction familiar familiarity basic "
+    "some beginner elementary limited little interest interested".split())
 _WORD = re.compile(r"[a-z']+")
 _REST = r"[^.;!?]*$"  # then anything up to the mention, within the clause
 _NEGATED_BEFORE = re.compile(  # the leading .* makes the cue found the one nearest the mention
@@ -57,8 +59,9 @@ _CLAUSE_BREAK = re.compile(r"[.;!?•]|\b(?:but|however|although|though|whereas|
 class PolarityFinder:
     """Polarity of mentions in one text: `finder(start, end) -> (polarity, cue or None)`."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, cue_words: list[int] | None = None):
         self.text = text
+        self._cue_words = cue_words  # where words of CUE_STARTS begin, when the tokenizer told us
         self._starts: list[int] | None = None  # every sentence start, when lines are too long
 
     def _sentence_start(self, at: int) -> int:
@@ -86,7 +89,11 @@ class PolarityFinder:
         low = after.lower()
         if ("not" in low or "none" in low) and (hit := _NEGATED_AFTER.match(after)):
             return NEGATED, _cue(hit)
-        if _TRIGGERS.isdisjoint(_WORD.findall(before.lower())):
+        if self._cue_words is not None:
+            k = bisect_left(self._cue_words, lo)
+            if k == len(self._cue_words) or self._cue_words[k] >= start:
+                return AFFIRMED, None
+        elif CUE_STARTS.isdisjoint(_WORD.findall(before.lower())):
             return AFFIRMED, None
         breaks = list(_CLAUSE_BREAK.finditer(before))
         cut = breaks[-1].end() if breaks else 0
