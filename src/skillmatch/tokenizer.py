@@ -79,7 +79,7 @@ class TechTokenizer:
         for text in texts:
             yield self(text)
 
-    # A stateless tokenizer: serialization only has to round-trip nothing.
+    # Nothing to serialize: the rules are fixed and the id cache is rebuilt as documents come.
     def to_bytes(self, **kwargs) -> bytes:
         return b""
 
