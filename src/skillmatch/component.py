@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -134,6 +135,7 @@ class SkillMatcher:
         self._stop_next = {s.id: guards.hashes(strings, s.not_followed_by) for s in taxonomy
                            if s.not_followed_by}
         self._weak_kinds = {s.id for s in taxonomy if s.kind in WEAK_KINDS}
+        self._names = {s.id: s.name for s in taxonomy}
         self._pair_keys = self._tables.pair_keys
         self._fuzzy_index = FuzzyIndex(self._tables.fuzzy_forms, self.fuzzy_min_length)
         self._word_cache: dict[int, tuple[str, str, float] | None] = {}
@@ -162,12 +164,12 @@ class SkillMatcher:
             found = self._linker.link(view, found)
         accepted = self._apply_guards(view, found)
         spans, results = [], {}
+        names = self._names
         for cand in _resolve_overlaps(accepted):
-            skill = self.taxonomy[cand.skill_id]
-            span = Span(doc, cand.start, cand.end, label=skill.id)
+            sid = cand.skill_id
+            span = Span(doc, cand.start, cand.end, label=sid)
             spans.append(span)
-            results[f"{span.start_char}:{span.end_char}"] = [skill.id, skill.name, round(cand.score, 3),
-                                                            cand.method]
+            results[f"{span.start_char}:{span.end_char}"] = [sid, names[sid], round(cand.score, 3), cand.method]
         doc.spans[self.spans_key] = spans
         doc.user_data[RESULTS_KEY + self.spans_key] = results
         if self._cue_words is not None:  # saves polarity a word search around every mention
@@ -369,12 +371,31 @@ def _is_plain_word(text: str) -> bool:
 
 
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
-    """Longest mention wins; ties go to the better method, then the higher score."""
-    order = sorted(cands, key=lambda c: (c.method == "linked", -(c.end - c.start), _METHOD_RANK[c.method], -c.score, c.start))
+    """Longest mention wins; ties go to the better method, then the higher score. In text order.
+
+    Only runs of overlapping candidates need choosing among; a candidate alone is kept as is.
+    """
+    kept: list[Candidate] = []
+    run: list[Candidate] = []
+    reach = -1
+    for c in sorted(cands, key=attrgetter("start")):
+        if c.start >= reach and run:
+            kept += run if len(run) == 1 else _choose(run)
+            run = []
+        run.append(c)
+        reach = max(reach, c.end)
+    if run:
+        kept += run if len(run) == 1 else _choose(run)
+    return kept
+
+
+def _choose(run: list[Candidate]) -> list[Candidate]:
+    """Of overlapping candidates, those kept by the preference order of `_resolve_overlaps`."""
+    order = sorted(run, key=lambda c: (c.method == "linked", -(c.end - c.start), _METHOD_RANK[c.method], -c.score, c.start))
     taken: set[int] = set()
     kept = []
     for c in order:
         if taken.isdisjoint(range(c.start, c.end)):
             kept.append(c)
             taken.update(range(c.start, c.end))
-    return sorted(kept, key=lambda c: c.start)
+    return sorted(kept, key=attrgetter("start"))

@@ -187,22 +187,10 @@ class DocView:
         bullets = [i for i in self.newline if i + 1 < self.n and self.lower[i + 1] in lex.separators]
         is_word[list(barriers) + bullets] = True
         self.words = numpy.flatnonzero(is_word)
-        self._degree_at: list[int] | None = None
-        self._heading_at: list[int] | None = None
-
-    def degree_words(self) -> list[int]:
-        """Positions of degree words (`BSc`, `Master's`), found on first use."""
-        if self._degree_at is None:
-            cased = self.lex.cased_degrees
-            self._degree_at = [i for i in self.lex.degrees.positions(self.lower_array)
-                               if self.lower[i] not in cased or self.orth[i] == cased[self.lower[i]]]
-        return self._degree_at
-
-    def heading_words(self) -> list[int]:
-        """Positions of heading words (`Experience`), found on first use."""
-        if self._heading_at is None:
-            self._heading_at = self.lex.heading_keys.positions(self.lower_array)
-        return self._heading_at
+        self.heading_at: list[int] = lex.heading_keys.positions(self.lower_array)  # `Experience`
+        cased = lex.cased_degrees  # degree words (`BSc`, `Master's`; `BE` only as written)
+        self.degree_at: list[int] = [i for i in lex.degrees.positions(self.lower_array)
+                                     if self.lower[i] not in cased or self.orth[i] == cased[self.lower[i]]]
 
     def previous_word(self, start: int) -> int | None:
         """Index of the previous non-space token on the same line, or None."""
@@ -269,10 +257,11 @@ def has_cue(v: DocView, start: int, end: int, weak: bool = True) -> bool:
     or a demand follows (`Go is a plus`); for a generic (`weak`) word also when it opens a
     bulleted item (`- Budgeting`), follows `years of`, or precedes `experience`."""
     cues = v.lex.weak_cues if weak else v.lex.cues
+    lower, space, newline = v.lower, v.space, v.newline
     words, i = [], start - 1
-    while i >= 0 and len(words) < CUE_WINDOW and i not in v.newline:
-        if not v.space[i]:
-            if v.lower[i] in cues:
+    while i >= 0 and len(words) < CUE_WINDOW and i not in newline:
+        if not space[i]:
+            if lower[i] in cues:
                 return True
             words.append(i)
         i -= 1
@@ -321,12 +310,16 @@ def not_a_claim(v: DocView, start: int, end: int) -> bool:
             return True
     if start > 1 and v.lower[start - 1] in lex.of_for and v.lower[start - 2] in lex.org_of:
         return True  # "Head of IT", "School of Computer Science"
-    at = v.heading_words()  # a heading word at most a few words on: "Sales and Marketing Experience"
-    k = bisect_left(at, end - 1)
-    if k < len(at) and at[k] < end + HEADING_MAX_WORDS and in_heading(v, start, end):
-        return True
-    degrees = v.degree_words()
-    for at in degrees[bisect_left(degrees, start - 10) : bisect_left(degrees, start)]:
+    at = v.heading_at  # a heading word at most a few words on: "Sales and Marketing Experience"
+    if at:
+        k = bisect_left(at, end - 1)
+        if k < len(at) and at[k] < end + HEADING_MAX_WORDS and in_heading(v, start, end):
+            return True
+    degrees = v.degree_at
+    k = bisect_left(degrees, start - 10) if degrees else 0
+    if k == len(degrees) or degrees[k] >= start:
+        return False
+    for at in degrees[k : bisect_left(degrees, start, k)]:
         first = at + 1  # a comma or dot right after the degree word is part of it ("B.S., Computer Science")
         while first < start and v.lower[first] in v.lex.degree_marks:
             first += 1
@@ -359,8 +352,11 @@ def in_heading(v: DocView, start: int, end: int) -> bool:
 def names_organisation(v: DocView, start: int, end: int) -> bool:
     """True when a company suffix or a school word directly follows ("Oracle Corporation"), or a
     job title or work word and "at" come just before ("Engineer at Oracle", "worked @ SAP")."""
-    if end < v.n and v.lower[end] in v.lex.org_suffixes and v.trailing[end - 1]:
+    lower, lex = v.lower, v.lex
+    if end < v.n and lower[end] in lex.org_suffixes and v.trailing[end - 1]:
         return True
+    if start < 2 or lower[start - 1] not in lex.at and lower[start - 2] not in lex.at:
+        return False  # ("at" would be the word before: at most one whitespace token back)
     at = v.previous_word(start)
     if at is None or v.lower[at] not in v.lex.at:
         return False
@@ -390,13 +386,12 @@ def after_alternative(v: DocView, start: int, end: int, plain_ends: set[int]) ->
 
 def in_list(v: DocView, cand: Candidate, ends: dict[int, Candidate], starts: dict[int, Candidate]) -> bool:
     """True when an accepted skill is a list neighbour: only separators between them."""
-    for gap_end in range(cand.start, max(-1, cand.start - LIST_GAP - 1), -1):
-        other = ends.get(gap_end)
-        if other is not None and other is not cand and _separates(v, gap_end, cand.start):
+    start, end = cand.start, cand.end
+    for gap_end in range(start, max(-1, start - LIST_GAP - 1), -1):
+        if gap_end in ends and ends[gap_end] is not cand and _separates(v, gap_end, start):
             return True
-    for gap_start in range(cand.end, min(v.n, cand.end + LIST_GAP) + 1):
-        other = starts.get(gap_start)
-        if other is not None and other is not cand and _separates(v, cand.end, gap_start):
+    for gap_start in range(end, min(v.n, end + LIST_GAP) + 1):
+        if gap_start in starts and starts[gap_start] is not cand and _separates(v, end, gap_start):
             return True
     return False
 

@@ -8,7 +8,7 @@ two tokens of longer ones) plus a dictionary lookup where a longer pattern can s
 
 from __future__ import annotations
 
-from typing import Generic, Iterator, TypeVar
+from typing import Generic, TypeVar
 
 import numpy
 from spacy.strings import hash_string
@@ -43,10 +43,10 @@ class KeySet:
     def __init__(self, keys) -> None:
         self.keys = frozenset(keys)
         bits = min(24, max(8, len(self.keys).bit_length() + 5))  # about 3% of the bitmap set
-        self._mask = numpy.uint64((1 << bits) - 1)
+        self._mask = numpy.int64((1 << bits) - 1)
         self._bitmap = numpy.zeros(1 << bits, dtype=bool)
         if self.keys:
-            self._bitmap[numpy.array(list(self.keys), dtype="uint64") & self._mask] = True
+            self._bitmap[numpy.array(list(self.keys), dtype="uint64").view("int64") & self._mask] = True
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -55,7 +55,7 @@ class KeySet:
         """Indices of `values` (uint64) that are in the set."""
         if not self.keys or not len(values):
             return []
-        maybe = numpy.flatnonzero(self._bitmap[values & self._mask]).tolist()
+        maybe = numpy.flatnonzero(self._bitmap.take(values.view("int64") & self._mask)).tolist()
         if not maybe:
             return []
         keys = self.keys
@@ -95,22 +95,21 @@ class PhraseTable(Generic[V]):
         for head, k in zip(heads, longer):
             lengths.setdefault(head, set()).add(len(k))
         by_head = {head: tuple(sorted(sizes, reverse=True)) for head, sizes in lengths.items()}
-        return KeySet(k[0] for k in self._table if len(k) == 1), KeySet(by_head), by_head
+        ones = {k[0]: value for k, value in self._table.items() if len(k) == 1}
+        return KeySet(ones), ones, KeySet(by_head), by_head
 
-    def find(self, hashes: numpy.ndarray) -> Iterator[tuple[int, int, V]]:
+    def find(self, hashes: numpy.ndarray) -> list[tuple[int, int, V]]:
         """Every `(start, end, value)` whose tokens `hashes[start:end]` (uint64) form a pattern."""
-        singles, heads, by_head = self.index()
-        table, n = self._table, len(hashes)
-        ones = singles.positions(hashes)
-        if ones or n > 1:
-            seq = hashes.tolist()
-        for i in ones:
-            yield i, i + 1, table[(seq[i],)]
+        singles, ones, heads, by_head = self.index()
+        n = len(hashes)
+        seq = hashes.tolist()
+        found = [(i, i + 1, ones[seq[i]]) for i in singles.positions(hashes)]
         if n > 1:
-            keys = pair_key(hashes[:-1], hashes[1:])
-            for i in heads.positions(keys):
+            table = self._table
+            for i in heads.positions(pair_key(hashes[:-1], hashes[1:])):
                 for size in by_head[pair_key_of(seq[i], seq[i + 1])]:
                     if i + size <= n:
                         value = table.get(tuple(seq[i : i + size]))
                         if value is not None:
-                            yield i, i + size, value
+                            found.append((i, i + size, value))
+        return found

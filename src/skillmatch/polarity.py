@@ -81,19 +81,19 @@ class PolarityFinder:
 
     def __call__(self, start: int, end: int) -> tuple[str, str | None]:
         text = self.text
-        lo = max(0, start - WINDOW)
-        while 0 < lo < start and text[lo - 1].isalnum() and text[lo].isalnum():
-            lo += 1  # not from the middle of a word ("casino experience")
-        before = text[lo:start]
         after = text[end : end + 40]
         low = after.lower()
         if ("not" in low or "none" in low) and (hit := _NEGATED_AFTER.match(after)):
             return NEGATED, _cue(hit)
-        if self._cue_words is not None:
+        lo = max(0, start - WINDOW)
+        if self._cue_words is not None:  # (no word starts inside another, so `lo` needs no moving yet)
             k = bisect_left(self._cue_words, lo)
             if k == len(self._cue_words) or self._cue_words[k] >= start:
                 return AFFIRMED, None
-        elif CUE_STARTS.isdisjoint(_WORD.findall(before.lower())):
+        while 0 < lo < start and text[lo - 1].isalnum() and text[lo].isalnum():
+            lo += 1  # not from the middle of a word ("casino experience")
+        before = text[lo:start]
+        if self._cue_words is None and CUE_STARTS.isdisjoint(_WORD.findall(before.lower())):
             return AFFIRMED, None
         breaks = list(_CLAUSE_BREAK.finditer(before))
         cut = breaks[-1].end() if breaks else 0

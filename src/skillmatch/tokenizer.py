@@ -60,17 +60,18 @@ class TechTokenizer:
         self._ids: dict[str, int] = {}  # token string -> string-store id (saves hashing it again)
 
     def __call__(self, text: str) -> Doc:
+        words, spaces = _words_and_spaces(text)
         if getattr(self.vocab, "in_memory_zone", False):  # strings are transient there (spaCy 3.8)
-            return Doc(self.vocab, *_words_and_spaces(text))
+            return Doc(self.vocab, words=words, spaces=spaces)
         ids = self._ids
         if len(ids) > self.CACHE_SIZE:
             ids.clear()
-        add, get = self.vocab.strings.add, ids.get
-        words, spaces = _words_and_spaces(text)
-        for i, word in enumerate(words):
-            orth = get(word)
-            words[i] = orth if orth is not None else ids.setdefault(word, add(word))
-        return Doc(self.vocab, words=words, spaces=spaces)
+        orths = list(map(ids.get, words))
+        if None in orths:  # strings not seen before: add them to the store
+            add = self.vocab.strings.add
+            for i in [i for i, orth in enumerate(orths) if orth is None]:
+                orths[i] = ids.get(words[i]) or ids.setdefault(words[i], add(words[i]))
+        return Doc(self.vocab, words=orths, spaces=spaces)
 
     def __getstate__(self) -> dict:
         return {"vocab": self.vocab, "_ids": {}}  # the id cache is rebuilt, not shipped to workers
