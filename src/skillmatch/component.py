@@ -244,19 +244,21 @@ class SkillMatcher:
         none: frozenset[int] = frozenset()
         accepted, pending = [], []
         plain_ends = {c.end for c in found if not (c.guarded or c.weak)}
+        weak_kinds, context = self._weak_kinds, self._context
+        not_a_claim, names_organisation, has_cue = guards.not_a_claim, guards.names_organisation, guards.has_cue
         for c in found:
-            if c.skill_id in self._weak_kinds and guards.not_a_claim(view, c.start, c.end) or guards.names_organisation(
-                    view, c.start, c.end):
+            start, end, sid = c.start, c.end, c.skill_id
+            if sid in weak_kinds and not_a_claim(view, start, end) or names_organisation(view, start, end):
                 continue
             if c.guarded:
-                if guards.glued_to_hyphen(view, c.start, c.end) or guards.followed_by(
-                        view, c.end, self._stop_next.get(c.skill_id, none)) and not guards.after_alternative(
-                        view, c.start, c.end, plain_ends):
+                if guards.glued_to_hyphen(view, start, end) or guards.followed_by(
+                        view, end, self._stop_next.get(sid, none)) and not guards.after_alternative(
+                        view, start, end, plain_ends):
                     continue
-            if not (c.guarded or c.weak):
+            elif not c.weak:
                 accepted.append(c)
-            elif guards.has_cue(view, c.start, c.end, c.weak) or guards.has_context(
-                    view, c.start, c.end, self._context.get(c.skill_id, none)):
+                continue
+            if has_cue(view, start, end, c.weak) or sid in context and guards.has_context(view, start, end, context[sid]):
                 if c.guarded:
                     c.score = min(c.score, SCORES["context"])
                 accepted.append(c)
