@@ -162,3 +162,28 @@ def test_own_taxonomy_with_the_default_role_says_what_to_do(tmp_path):
     result = run(RESUME_TXT, "--taxonomy", str(tax))
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "which the taxonomy 'mine' does not have; score against a posting with --job" in result.output
+
+
+def test_preferred_weight_applies_to_role_profiles_too():
+    default = json.loads(run(RESUME_TXT, "--format", "json").output)
+    required_only = json.loads(run(RESUME_TXT, "--format", "json", "--preferred-weight", "0").output)
+    assert required_only["score"] == required_only["required_score"] == default["required_score"]
+    assert required_only["score"] != default["score"]
+    assert required_only["preferred_score"] == default["preferred_score"]  # still shown, as a plain average
+    weights = {r["name"]: r["weight"] for r in required_only["results"] if r["importance"] == "preferred"}
+    assert weights and set(weights.values()) == {0}
+
+
+def test_resume_and_posting_cannot_both_come_from_stdin():
+    result = run("-", "--job", "-", input="Python, SQL and Docker.\n")
+    assert result.exit_code == 2
+    assert "only one of the resume and the job posting can be read from standard input" in result.output
+
+
+def test_leading_taxonomy_option_works_for_taxonomy_stats_and_validate():
+    taxonomy = str(ROOT / "taxonomy")
+    stats = run("-t", taxonomy, "taxonomy", "stats", "--json")
+    assert stats.exit_code == 0, stats.output
+    assert json.loads(stats.output)["skills"] > 1500
+    validate = run("--taxonomy", taxonomy, "taxonomy", "validate")
+    assert validate.exit_code == 0 and "valid" in validate.output

@@ -61,9 +61,9 @@ class SkillMatch:
         """Ids of the role profiles available."""
         return available_roles(self.roles_dir)
 
-    def role(self, name: str | Path = DEFAULT_ROLE) -> Target:
-        """A role profile by id or YAML path."""
-        return load_role(name, self.taxonomy, self.roles_dir)
+    def role(self, name: str | Path = DEFAULT_ROLE, weights: dict[str, float] | None = None) -> Target:
+        """A role profile by id or YAML path; `weights` ({"preferred": 0.3}) override the file's."""
+        return load_role(name, self.taxonomy, self.roles_dir, weights=weights)
 
     def posting(self, text: str, name: str = "job posting", weights: dict[str, float] | None = None) -> Target:
         """A target made of the skills a job posting asks for, required or preferred (weights

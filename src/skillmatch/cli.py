@@ -33,7 +33,10 @@ class _DefaultToMatch(TyperGroup):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if len(args) > 2 and args[0] in ("--taxonomy", "-t") and args[2] in self.commands:
-            args = [args[2], *args[:2], *args[3:]]
+            if args[2] == "taxonomy" and args[3:4] in (["stats"], ["validate"]):
+                args = [*args[2:4], args[1], *args[4:]]  # these take the taxonomy as their argument
+            else:
+                args = [args[2], *args[:2], *args[3:]]
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["match", *args]
         return super().parse_args(ctx, args)
@@ -120,11 +123,14 @@ def match_cmd(
     output: Optional[Path] = OutputOpt,
     related_credit: float = typer.Option(0.5, min=0, max=1, help="Credit for a related skill (TensorFlow for PyTorch)."),
     hedged_credit: float = typer.Option(0.5, min=0, max=1, help="Credit for a tentative mention (\"exposure to Spark\")."),
-    preferred_weight: float = typer.Option(0.5, min=0, help="Weight of a preferred skill in the score (required: 1)."),
+    preferred_weight: Optional[float] = typer.Option(
+        None, min=0, show_default="0.5, or the role file's", help="Weight of a preferred skill in the score (required: 1)."),
 ) -> None:
     """Coverage of a role or job posting by a resume: a verdict with evidence for every skill asked for, gaps first."""
     if job and role:
         _fail("use either --job or --role, not both.", 2)
+    if resume == job == "-":
+        _fail("only one of the resume and the job posting can be read from standard input (-).", 2)
     suffix = output.suffix.lower() if output else ""
     if fmt is None and suffix not in (*_SUFFIX_FORMATS, ".txt", ""):
         _fail(f"{output}: cannot tell the report format from '{suffix}'; use .json, .md, .html or .txt, "
@@ -137,8 +143,9 @@ def match_cmd(
 
         sm = load(taxonomy, linking=linking)
         text = sm.read(resume)
-        weights = {"preferred": preferred_weight}
-        target = sm.posting(sm.read(job), name=_display(job), weights=weights) if job else sm.role(role or "ml-engineer")
+        weights = None if preferred_weight is None else {"preferred": preferred_weight}
+        target = (sm.posting(sm.read(job), name=_display(job), weights=weights) if job
+                  else sm.role(role or "ml-engineer", weights=weights))
         if not target.skills:
             _fail(f"{_display(job)}: no skills found in the job posting, so there is nothing to score against.")
         credits = Credits(related=related_credit, hedged=hedged_credit)

@@ -281,9 +281,14 @@ def credit(basis: str, credits: Credits = DEFAULT_CREDITS) -> tuple[str, float]:
 
 
 def weighted_score(pairs: Sequence[tuple[float, float]]) -> float | None:
-    """Weight-averaged credit of `(weight, credit)` pairs; None when there are none."""
+    """Weight-averaged credit of `(weight, credit)` pairs (a plain average when every weight is
+    0); None when there are none."""
+    if not pairs:
+        return None
     total = sum(w for w, _ in pairs)
-    return round(sum(w * c for w, c in pairs) / total, 4) if pairs and total else None
+    if not total:
+        return round(sum(c for _, c in pairs) / len(pairs), 4)
+    return round(sum(w * c for w, c in pairs) / total, 4)
 
 
 def years_text(years: Years) -> str:

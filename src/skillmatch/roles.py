@@ -47,8 +47,10 @@ def available_roles(directory: Path | None = None) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-def load_role(name_or_path: str | Path, taxonomy: Taxonomy, directory: Path | None = None) -> Target:
-    """Load a role profile by id (from `directory`) or from a YAML file path."""
+def load_role(name_or_path: str | Path, taxonomy: Taxonomy, directory: Path | None = None,
+              weights: dict[str, float] | None = None) -> Target:
+    """Load a role profile by id (from `directory`) or from a YAML file path; `weights` override
+    the file's weights of required and preferred skills."""
     path = Path(name_or_path)
     if path.suffix not in (".yaml", ".yml"):
         path = (directory or roles_dir()) / f"{name_or_path}.yaml"
@@ -61,14 +63,14 @@ def load_role(name_or_path: str | Path, taxonomy: Taxonomy, directory: Path | No
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError):
         raise TaxonomyError(f"{path.name}: the role file is not valid UTF-8 YAML.") from None
-    return parse_role(data, taxonomy, path.name)
+    return parse_role(data, taxonomy, path.name, weights)
 
 
-def parse_role(data: object, taxonomy: Taxonomy, source: str) -> Target:
+def parse_role(data: object, taxonomy: Taxonomy, source: str, weights: dict[str, float] | None = None) -> Target:
     """Validate a role mapping against `taxonomy`; errors name the file and the skill."""
     if not isinstance(data, dict) or not data.get("id") or not data.get("name"):
         raise TaxonomyError(f"{source}: a role needs 'id', 'name' and 'required'/'preferred' skill lists.")
-    weights = {**DEFAULT_WEIGHTS, **(data.get("weights") or {})}
+    weights = {**DEFAULT_WEIGHTS, **(data.get("weights") or {}), **(weights or {})}
     skills: list[TargetSkill] = []
     seen: set[str] = set()
     for importance in ("required", "preferred"):
