@@ -238,3 +238,11 @@ def test_one_of_lists_are_alternatives(sm):
     assert alternatives["pytorch"] == {"numpy", "scikit-learn", "keras"}
     report = sm.match("Deep learning with Keras.", target)
     assert report.score == 1.0
+
+
+def test_a_javascript_test_framework_implies_unit_testing(sm):
+    report = sm.match("Frontend developer. Wrote component tests with Jest and React Testing Library.",
+                      sm.posting("Requirements: experience with unit testing."))
+    [result] = report.to_dict()["results"]
+    assert (result["name"], result["status"], result["basis"]) == ("unit testing", "matched", "implied")
+    assert result["evidence"][0]["text"] == "Jest"
