@@ -163,6 +163,8 @@ def test_bulleted_lines_are_separate_items(sm):
         ("Eight years of experience in IT, mostly service desk", "information-technology"),
         ("Communication skills    Experience in child care", "communication"),  # two lines, flattened
         ("Layouts in Adobe In Design and Photoshop", "indesign"),
+        ("Learning Rust in my spare time", "rust"),  # a learning word right before an ambiguous name
+        ("Took machine learning courses at Coursera", "machine-learning"),  # courses are not a title
     ],
 )
 def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):

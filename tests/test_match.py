@@ -178,6 +178,9 @@ def test_alternatives_in_a_posting_are_satisfied_by_any_one(small):
         ("Not only Python but also SQL", "python", "affirmed", None),
         ("Ensured services did not fail on AWS", "aws", "affirmed", None),
         ("Adult Learning, Apache Kafka", "apache-kafka", "affirmed", None),
+        ("Side projects: learning Rust", "rust", "hedged", "learning"),
+        ("Studying Go and Kubernetes", "golang", "hedged", "Studying"),
+        ("Machine learning Python pipelines", "python", "affirmed", None),
     ],
 )
 def test_negated_and_hedged_mentions(sm, text, skill, polarity, cue):

@@ -39,6 +39,8 @@ CUE_WORDS = (
     "demonstrated", "proven", "exposure", "fluent", "fluency", "capabilities", "qualities",
     "clear", "effective", "verbal", "written", "oral",
 )
+# Right before an ambiguous name, these make it a skill being learned ("Learning Rust", "studying Go").
+LEARNING_WORDS = ("learning", "learn", "learnt", "learned", "studying")
 # Weaker cues, enough for a generic word (`5 years of accounting`) but not for a name that is also
 # an English word (`10 years in retail, Windows cleaning`).
 WEAK_CUE_WORDS = ("years", "yrs", "includes", "including", "such")
@@ -52,7 +54,7 @@ TITLE_WORDS = (
     "heads", "department", "departments", "dept", "team", "teams", "staff", "center", "centre", "institute", "university", "college",
     "school", "academy", "inc", "ltd", "llc", "corp", "corporation", "company", "technologies",
     "solutions", "services", "group", "division", "clerk", "agent", "advisor", "counselor", "nurse",
-    "worker", "operator", "major", "minor", "degree", "diploma", "certificate", "course", "courses",
+    "worker", "operator", "major", "minor", "degree", "diploma", "certificate",
     "tool", "tools", "teaching",
 )
 # Right after a generic skill word, these make it the field of an organisation, a group or an
@@ -127,6 +129,7 @@ class Lexicon:
         self.separators = hashes(strings, LIST_SEPARATORS)
         self.cues = hashes(strings, CUE_WORDS)
         self.weak_cues = self.cues | hashes(strings, WEAK_CUE_WORDS)
+        self.learning = hashes(strings, LEARNING_WORDS)
         self.function_words = hashes(strings, FUNCTION_WORDS)
         self.titles = hashes(strings, TITLE_WORDS)
         self.headings = hashes(strings, HEADING_WORDS)
@@ -253,15 +256,16 @@ def has_context(v: DocView, start: int, end: int, words: frozenset[int]) -> bool
 
 
 def has_cue(v: DocView, start: int, end: int, weak: bool = True) -> bool:
-    """True when a skill cue (`experience in`, `knowledge of`, `Skills:`) shortly precedes `start`
-    or a demand follows (`Go is a plus`); for a generic (`weak`) word also when it opens a
+    """True when a skill cue (`experience in`, `knowledge of`, `Skills:`) shortly precedes `start`,
+    a learning word directly precedes an ambiguous name (`Learning Rust`), or a demand follows
+    (`Go is a plus`); for a generic (`weak`) word also when it opens a
     bulleted item (`- Budgeting`), follows `years of`, or precedes `experience`."""
     cues = v.lex.weak_cues if weak else v.lex.cues
     lower, space, newline = v.lower, v.space, v.newline
     words, i = [], start - 1
     while i >= 0 and len(words) < CUE_WINDOW and i not in newline:
         if not space[i]:
-            if lower[i] in cues:
+            if lower[i] in cues or not (weak or words) and lower[i] in v.lex.learning:
                 return True
             words.append(i)
         i -= 1

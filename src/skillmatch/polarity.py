@@ -27,7 +27,7 @@ CUES_KEY = "skillmatch-cues:"  # + spans_key; doc.user_data entry: where CUE_STA
 CUE_STARTS = frozenset(
     "no zero not never haven't havent hasn't hasnt didn't didnt don't dont lack lacks lacking without willing eager "
     "keen want wanting hope hoping plan planning aspiring learning exposure introduction familiar familiarity basic "
-    "some beginner elementary limited little interest interested".split())
+    "some beginner elementary limited little interest interested studying".split())
 _WORD = re.compile(r"[a-z']+")
 _REST = r"[^.;!?]*$"  # then anything up to the mention, within the clause
 _NEGATED_BEFORE = re.compile(  # the leading .* makes the cue found the one nearest the mention
@@ -50,7 +50,8 @@ _HEDGED_BEFORE = re.compile(
     r"|\bfamiliar(?:ity)?\s+with\b"
     r"|\b(?:basic|some|beginner|elementary|limited|little)\s+(?:\w+\s+)?(?:knowledge|understanding|experience|"
     r"familiarity|exposure)\s+(?:of|in|with|to)\b"
-    r"|\binterest(?:ed)?\s+in\b)" + _REST,
+    r"|\binterest(?:ed)?\s+in\b"
+    r"|(?:^|(?<=[:,(•]))\s*(?:learning|studying)(?=\s+$))" + _REST,  # "Side projects: learning Rust"
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[.;!?•]|\b(?:but|however|although|though|whereas|while|yet)\b", re.IGNORECASE)
