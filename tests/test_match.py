@@ -249,3 +249,12 @@ def test_a_javascript_test_framework_implies_unit_testing(sm):
     [result] = report.to_dict()["results"]
     assert (result["name"], result["status"], result["basis"]) == ("unit testing", "matched", "implied")
     assert result["evidence"][0]["text"] == "Jest"
+
+
+def test_evidence_quotes_are_cut_at_whole_words(sm):
+    text = ("Responsible for the development and maintenance of distributed data processing pipelines "
+            "using Apache Spark and Kafka across multiple business units worldwide every single day.")
+    report = sm.match(text, sm.posting("Requirements: Apache Spark."))
+    quoted = report.results[0].evidence[0].quote
+    assert quoted.startswith("…") and quoted.endswith("…") and "using Apache Spark and Kafka" in quoted
+    assert all(word in text.split() for word in quoted.strip("…").split())

@@ -52,11 +52,17 @@ def doc_mentions(doc: Doc, spans_key: str = "skills", text: str | None = None) -
 
 
 def quote(text: str, start: int, end: int, width: int = 60) -> str:
-    """The line around `text[start:end]`, trimmed to about `width` characters each side."""
+    """The line around `text[start:end]`, trimmed to about `width` characters each side, at
+    whole words."""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     hi = len(text) if hi < 0 else hi
-    lo, hi = max(lo, start - width), min(hi, end + width)
+    if start - lo > width:  # cut after a space, so no word is cut in two
+        cut = text.find(" ", start - width, start)
+        lo = cut + 1 if cut >= 0 else start - width
+    if hi - end > width:
+        cut = text.rfind(" ", end, end + width + 1)
+        hi = cut if cut >= 0 else end + width
     snippet = " ".join(text[lo:hi].split())
     return ("…" if lo > 0 and text[lo - 1] != "\n" else "") + snippet + (
         "…" if hi < len(text) and text[hi] != "\n" else "")
