@@ -232,3 +232,16 @@ def test_score_frame_takes_a_long_posting_text():
     posting = "Requirements\n- Python and SQL\n" + "We build payment systems for small shops. " * 10
     frame = score_frame(resumes_frame(), posting, text_column="resume_text", id_column="id")
     assert len(frame) == len(RESUMES) and (frame.status == "ok").sum() == len(RESUMES) - 1  # one resume is empty
+
+
+def test_alternatives_missing_together_are_one_gap(sm):
+    posting = "Requirements:\n- Vue or Angular\n- TypeScript\n- Docker\n"
+    resumes = pd.DataFrame({"id": ["none", "vue"], "text": ["Skills: Python.", "Skills: Vue, Docker"]})
+    frame = score_frame(resumes, pd.DataFrame({"id": ["web"], "text": [posting]}))
+    rows = {row.resume_id: row for row in frame.itertuples()}
+    assert sorted(rows["none"].missing) == ["Docker", "TypeScript", "Vue.js or Angular"]
+    assert rows["none"].missing_required_count == 3
+    assert rows["vue"].missing == ["TypeScript"] and rows["vue"].missing_required_count == 1
+    report = sm.match("Skills: Python.", posting)
+    assert sorted(report.gaps("required")) == ["Angular or Vue.js", "Docker", "TypeScript"]
+    assert {r.skill_id: r.alternatives for r in report.results}["vuejs"] == ("angular",)

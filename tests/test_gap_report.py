@@ -185,7 +185,7 @@ def test_json_markdown_and_html_outputs(sm):
     resume = 'Skills: Python, <script>alert("x")</script> SQL & Java'
     report = sm.match(resume, "Requirements: Python, Kubernetes\nNice to have: Java")
     data = json.loads(report.to_json())
-    assert data["schema_version"] == "1.1" and "resume_text" not in data and "mentions" not in data
+    assert data["schema_version"] == "1.2" and "resume_text" not in data and "mentions" not in data
     assert data["results"][0]["name"] == "Kubernetes" and data["results"][0]["status"] == "missing"
     md = report.to_markdown()
     assert md.startswith("## Coverage of") and "**Required gaps:** Kubernetes" in md

@@ -62,7 +62,7 @@ def test_report_to_dict_is_json_ready(small):
     report = small.match("Python", target(("python", "required"), ("kafka", "required")))
     data = json.loads(json.dumps(report.to_dict()))
     assert data["counts"] == {"matched": 1, "partial": 0, "missing": 1}
-    assert data["schema_version"] == "1.1" and data["missing_required"] == ["Kafka"]
+    assert data["schema_version"] == "1.2" and data["missing_required"] == ["Kafka"]
     assert [r["name"] for r in data["results"]] == ["Kafka", "Python"]  # missing required first
     assert data["results"][1]["evidence"][0]["text"] == "Python"
 

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
 
-from .coverage import DEFAULT_CREDITS, CreditSources, Credits, ResumeSkills, judge
+from .coverage import DEFAULT_CREDITS, CreditSources, Credits, ResumeSkills, gap_groups, judge
 from .errors import SkillmatchError
 from .roles import DEFAULT_ROLE, Target
 from .tables import LIST_SEPARATOR, Item, Source, TableWriter, is_table, item_text, neutralise, sql_neutralise
@@ -123,8 +123,7 @@ class Scorer:
             order = [k for k, s in enumerate(skills) if s[2]] + [k for k, s in enumerate(skills) if not s[2]]
             total = sum(ts.weight for ts in job.target.skills)
             required = sum(ts.weight for ts in job.target.skills if ts.importance == "required")
-            nothing = (0.0, 0.0 if required else None, "", "", _SEP.join(skills[k][1] for k in order),
-                       sum(s[2] for s in skills), "ok", "")
+            nothing = (0.0, 0.0 if required else None, "", "", *_missing_cells(skills, order), "ok", "")
             self._plans.append((skills, order, total, required, nothing))
             for k, (ts, _, _) in enumerate(skills):
                 for sid in sources(ts):
@@ -180,11 +179,18 @@ class Scorer:
                 partial.append(f"{label} ({j.years.found:g} of {j.years.required:g} years)")
             else:
                 partial.append(label if j.via else f"{name} ({j.basis})")
-        missing = [skills[k] for k in order if k not in covered]
         return (round(earned / total, 4) if total else 0.0,
                 round(required_earned / required_total, 4) if required_total else None,
-                _SEP.join(matched), _SEP.join(partial), _SEP.join([s[1] for s in missing]),
-                sum([s[2] for s in missing]), "ok", "")
+                _SEP.join(matched), _SEP.join(partial), *_missing_cells(skills, [k for k in order if k not in covered]),
+                "ok", "")
+
+
+def _missing_cells(skills: list[tuple], missing: list[int]) -> tuple[str, int]:
+    """The `missing` cell (alternatives missing together once, "Vue.js or Angular") and the number
+    of required skills it names (such a group counts once)."""
+    groups = gap_groups([(skills[k][0].skill_id, skills[k][0].alternatives) for k in missing])
+    return (_SEP.join(" or ".join(skills[missing[i]][1] for i in group) for group in groups),
+            sum(skills[missing[group[0]]][2] for group in groups))
 
 
 @dataclass(frozen=True)

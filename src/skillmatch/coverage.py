@@ -28,7 +28,7 @@ from .roles import Target, TargetSkill
 from .sections import Section, SectionIndex, sections
 from .taxonomy import Taxonomy
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 IMPLY_DEPTH = 2
 _CREDIT = {"named": ("matched", 1.0), "alternative": ("matched", 1.0), "implied": ("matched", 1.0),
            "negated": ("missing", 0.0), "missing": ("missing", 0.0)}
@@ -99,6 +99,20 @@ class SkillResult:
     importance_reason: str = ""  # why the target requires or prefers it
     job_quote: str = ""  # the posting's words asking for it
     years: Years | None = None
+    alternatives: tuple[str, ...] = ()  # other skills the target accepts instead ("Vue or Angular")
+
+
+def gap_groups(missing: Sequence[tuple[str, tuple[str, ...]]]) -> list[list[int]]:
+    """Indices of `(skill id, alternatives)` pairs of missing skills, grouped so that alternatives
+    missing together form one gap ("Vue.js or Angular"); in order of first appearance."""
+    at = {sid: i for i, (sid, _) in enumerate(missing)}
+    groups, done = [], set()
+    for i, (sid, alternatives) in enumerate(missing):
+        if i not in done:
+            group = [i] + [at[a] for a in alternatives if a in at and at[a] not in done and at[a] != i]
+            done.update(group)
+            groups.append(group)
+    return groups
 
 
 @dataclass
@@ -131,6 +145,12 @@ class MatchReport:
     @property
     def missing(self) -> list[SkillResult]:
         return [r for r in self.results if r.status == "missing"]
+
+    def gaps(self, importance: str | None = None) -> list[str]:
+        """Names of the missing skills (of one importance), alternatives once: "Vue.js or Angular"."""
+        missing = [r for r in self.missing if importance in (None, r.importance)]
+        return [" or ".join(missing[i].name for i in group)
+                for group in gap_groups([(r.skill_id, r.alternatives) for r in missing])]
 
     def to_dict(self) -> dict:
         """The report as plain data (schema `SCHEMA_VERSION`, without the resume's text)."""
@@ -334,7 +354,7 @@ def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonom
         shown = (evidence(j.via or skill.id, j.basis) if j.basis in ("hedged", "negated")
                  else evidence(j.via or skill.id) if j.credit else [])
         results.append(SkillResult(skill.id, skill.name, ts.importance, ts.weight, j.status, j.credit, j.basis,
-                                   reason, j.via, via_name, shown, ts.reason, ts.quote, j.years))
+                                   reason, j.via, via_name, shown, ts.reason, ts.quote, j.years, ts.alternatives))
     results.sort(key=lambda r: (r.importance != "required", _STATUS_RANK[r.status], -r.weight, r.name.lower()))
 
     wanted = {ts.skill_id for ts in target.skills}

@@ -58,10 +58,6 @@ def _verdict(r: SkillResult) -> str:
     return f"{r.status} {r.credit:g}" if r.status == "partial" else r.status
 
 
-def _gaps(report: MatchReport, importance: str) -> list[str]:
-    return [r.name for r in report.missing if r.importance == importance]
-
-
 # ------------------------------------------------------------------ match report
 def match_table(report: MatchReport) -> Group:
     """Verdicts as a rich table, missing required skills first, then the gap lists."""
@@ -74,9 +70,9 @@ def match_table(report: MatchReport) -> Group:
             need.append(f" ({r.importance_reason[4:]})", style="dim")
         table.add_row(r.name, need, Text(_verdict(r), style=_STATUS_STYLE[r.status]), why(r, width=20))
     parts: list = [table]
-    if gaps := _gaps(report, "required"):
+    if gaps := report.gaps("required"):
         parts.append(Text(f"Required gaps: {', '.join(gaps)}", style="bold red"))
-    if nice := _gaps(report, "preferred"):
+    if nice := report.gaps("preferred"):
         parts.append(Text(f"Preferred gaps: {', '.join(nice)}", style="yellow"))
     if report.extra:
         parts.append(Text(f"Other skills in the resume: {', '.join(report.extra[:25])}"
@@ -87,8 +83,8 @@ def match_table(report: MatchReport) -> Group:
 def match_markdown(report: MatchReport) -> str:
     """The report as Markdown: headline, gaps, then one table row per skill asked for."""
     lines = [f"## {headline(report)}", ""]
-    lines.append(f"**Required gaps:** {', '.join(_gaps(report, 'required')) or 'none'}  ")
-    lines.append(f"**Preferred gaps:** {', '.join(_gaps(report, 'preferred')) or 'none'}")
+    lines.append(f"**Required gaps:** {', '.join(report.gaps('required')) or 'none'}  ")
+    lines.append(f"**Preferred gaps:** {', '.join(report.gaps('preferred')) or 'none'}")
     lines += ["", "| Skill | Need | Verdict | Credit | Why |", "|---|---|---|---|---|"]
     for r in report.results:
         need = f"{r.importance} ({r.importance_reason})" if r.importance_reason else r.importance
