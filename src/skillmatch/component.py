@@ -52,16 +52,18 @@ SCORES = {"exact": 1.0, "alias": 0.95, "context": 0.9, "list": 0.85, "spacing": 
 WORD_CACHE_SIZE = 500_000  # words remembered between documents for typo matching
 _METHOD_RANK = {"exact": 0, "alias": 1, "fuzzy": 2, "linked": 3}
 
-RESULTS_KEY = "skillmatch:"  # + spans_key; doc.user_data entry: {"start:end": [id, name, score, method]}
+RESULTS_KEY = "skillmatch:"  # + spans_key; doc.user_data entry: [[start_char, end_char, id, name, score, method]]
 _FIELDS = ("skill_id", "skill_name", "skill_score", "skill_method")
 
 
 def _getter(index: int):
     def get(span: Span):
-        key = f"{span.start_char}:{span.end_char}"
+        start, end = span.start_char, span.end_char
         for name, results in span.doc.user_data.items():
-            if isinstance(name, str) and name.startswith(RESULTS_KEY) and key in results:
-                return results[key][index]
+            if isinstance(name, str) and name.startswith(RESULTS_KEY):
+                for row in results:
+                    if row[0] == start and row[1] == end:
+                        return row[2 + index]
         return None
 
     return get
@@ -163,13 +165,13 @@ class SkillMatcher:
         if self._linker is not None:
             found = self._linker.link(view, found)
         accepted = self._apply_guards(view, found)
-        spans, results = [], {}
+        spans, results = [], []
         names = self._names
         for cand in _resolve_overlaps(accepted):
             sid = cand.skill_id
             span = Span(doc, cand.start, cand.end, label=sid)
             spans.append(span)
-            results[f"{span.start_char}:{span.end_char}"] = [sid, names[sid], round(cand.score, 3), cand.method]
+            results.append([span.start_char, span.end_char, sid, names[sid], round(cand.score, 3), cand.method])
         doc.spans[self.spans_key] = spans
         doc.user_data[RESULTS_KEY + self.spans_key] = results
         if self._cue_words is not None:  # saves polarity a word search around every mention
@@ -185,8 +187,9 @@ class SkillMatcher:
         out = []
         keep = view.words
         positions = keep.tolist()
-        for table, hashes in ((self._tables.loose, view.lower_array), (self._tables.strict, view.orth_array)):
-            for s, e, (sid, method, guarded) in table.find(hashes[keep]):
+        for table, hashes, values in ((self._tables.loose, view.lower_array, view.lower),
+                                      (self._tables.strict, view.orth_array, view.orth)):
+            for s, e, (sid, method, guarded) in table.find(hashes[keep], values, positions):
                 start, end = positions[s], positions[e - 1] + 1
                 weak = not guarded and (sid in self._always_weak or end - start == 1 and sid in
                                         self._weak_kinds and _is_plain_word(strings[view.orth[start]]))

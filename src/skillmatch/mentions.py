@@ -44,11 +44,9 @@ def doc_mentions(doc: Doc, spans_key: str = "skills", text: str | None = None) -
     if results is None:
         return spread_list_negation(text, [Mention.from_span(span, polarity(span.start_char, span.end_char))
                                            for span in doc.spans.get(spans_key, [])])
-    out = []
-    for key, (skill_id, name, score, method) in results.items():
-        start, end = map(int, key.split(":"))
-        out.append(Mention(skill_id, name, start, end, text[start:end], score, method, *polarity(start, end)))
-    return spread_list_negation(text, out)
+    return spread_list_negation(text, [Mention(skill_id, name, start, end, text[start:end], score, method,
+                                               *polarity(start, end))
+                                       for start, end, skill_id, name, score, method in results])
 
 
 def quote(text: str, start: int, end: int, width: int = 60) -> str:

@@ -8,7 +8,7 @@ two tokens of longer ones) plus a dictionary lookup where a longer pattern can s
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Generic, Sequence, TypeVar
 
 import numpy
 from spacy.strings import hash_string
@@ -98,18 +98,24 @@ class PhraseTable(Generic[V]):
         ones = {k[0]: value for k, value in self._table.items() if len(k) == 1}
         return KeySet(ones), ones, KeySet(by_head), by_head
 
-    def find(self, hashes: numpy.ndarray) -> list[tuple[int, int, V]]:
-        """Every `(start, end, value)` whose tokens `hashes[start:end]` (uint64) form a pattern."""
+    def find(self, hashes: numpy.ndarray, values: list[int] | None = None,
+             at: Sequence[int] | None = None) -> list[tuple[int, int, V]]:
+        """Every `(start, end, value)` whose tokens `hashes[start:end]` (uint64) form a pattern.
+
+        A caller holding the hashes as Python ints passes them as `values[at[i]] == hashes[i]`,
+        which saves converting the whole array (64-bit ints are costly to make).
+        """
+        if values is None:
+            values, at = hashes.tolist(), range(len(hashes))
         singles, ones, heads, by_head = self.index()
         n = len(hashes)
-        seq = hashes.tolist()
-        found = [(i, i + 1, ones[seq[i]]) for i in singles.positions(hashes)]
+        found = [(i, i + 1, ones[values[at[i]]]) for i in singles.positions(hashes)]
         if n > 1:
-            table = self._table
+            table, value_at = self._table, values.__getitem__
             for i in heads.positions(pair_key(hashes[:-1], hashes[1:])):
-                for size in by_head[pair_key_of(seq[i], seq[i + 1])]:
+                for size in by_head[pair_key_of(values[at[i]], values[at[i + 1]])]:
                     if i + size <= n:
-                        value = table.get(tuple(seq[i : i + size]))
+                        value = table.get(tuple(map(value_at, at[i : i + size])))
                         if value is not None:
                             found.append((i, i + size, value))
         return found
