@@ -138,6 +138,7 @@ class SkillMatcher:
                            if s.not_followed_by}
         self._weak_kinds = {s.id for s in taxonomy if s.kind in WEAK_KINDS}
         self._names = {s.id: s.name for s in taxonomy}
+        self._labels = {s.id: strings.add(s.id) for s in taxonomy}  # span labels, hashed once
         self._pair_keys = self._tables.pair_keys
         self._fuzzy_index = FuzzyIndex(self._tables.fuzzy_forms, self.fuzzy_min_length)
         self._word_cache: dict[int, tuple[str, str, float] | None] = {}
@@ -166,10 +167,10 @@ class SkillMatcher:
             found = self._linker.link(view, found)
         accepted = self._apply_guards(view, found)
         spans, results = [], []
-        names = self._names
+        names, labels = self._names, self._labels
         for cand in _resolve_overlaps(accepted):
             sid = cand.skill_id
-            span = Span(doc, cand.start, cand.end, label=sid)
+            span = Span(doc, cand.start, cand.end, label=labels[sid])
             spans.append(span)
             results.append([span.start_char, span.end_char, sid, names[sid], round(cand.score, 3), cand.method])
         doc.spans[self.spans_key] = spans
