@@ -52,7 +52,7 @@ def test_an_output_suffix_that_names_no_report_format_is_an_error(tmp_path):
     out = tmp_path / "report.pdf"
     result = run(RESUME_TXT, "--output", str(out))
     assert result.exit_code == 2 and not out.exists()
-    assert "cannot tell the report format from '.pdf'" in result.output
+    assert "cannot tell the output format from '.pdf'" in result.output
     assert run(RESUME_TXT, "--output", str(out), "--format", "json").exit_code == 0  # told: any name
 
 def test_extract_many_files_as_json():
@@ -187,3 +187,24 @@ def test_leading_taxonomy_option_works_for_taxonomy_stats_and_validate():
     assert json.loads(stats.output)["skills"] > 1500
     validate = run("--taxonomy", taxonomy, "taxonomy", "validate")
     assert validate.exit_code == 0 and "valid" in validate.output
+
+
+def test_extract_output_format_follows_the_suffix(tmp_path):
+    doc = tmp_path / "fe.txt"
+    doc.write_text("Frontend developer. No Kubernetes experience. Skills: React, TypeScript.\n", encoding="utf-8")
+    assert run("extract", str(doc), "-o", str(tmp_path / "skills.json")).exit_code == 0
+    data = json.loads((tmp_path / "skills.json").read_text(encoding="utf-8"))
+    assert data["skills"] == ["React.js", "TypeScript"] and data["negated_skills"] == ["Kubernetes"]
+    assert run("extract", str(doc), "-o", str(tmp_path / "skills.md")).exit_code == 0
+    assert (tmp_path / "skills.md").read_text(encoding="utf-8").startswith("## ")
+    refused = run("extract", str(doc), "-o", str(tmp_path / "skills.html"))
+    assert refused.exit_code == 2 and "cannot tell the output format from '.html'" in refused.output
+    assert not (tmp_path / "skills.html").exists()
+
+
+def test_a_negated_skill_is_not_listed_among_the_resumes_other_skills(tmp_path):
+    doc = tmp_path / "fe.txt"
+    doc.write_text("Frontend developer. No Kubernetes experience. Skills: React, TypeScript.\n", encoding="utf-8")
+    data = json.loads(run(str(doc), "--format", "json").output)  # the default role asks for neither
+    assert "kubernetes" not in {r["skill_id"] for r in data["results"]}
+    assert "Kubernetes" not in data["extra"] and "React.js" in data["extra"]

@@ -57,7 +57,6 @@ TaxonomyOpt = typer.Option(None, "--taxonomy", "-t", help="Taxonomy YAML file or
 LinkingOpt = typer.Option(None, "--linking/--no-linking", show_default="as the taxonomy file says (on for an ESCO import)",
                           help="Also link skills named by their content words in any order and inflection, "
                           "for ESCO-style taxonomies (docs/esco-linking.md).")
-FormatOpt = typer.Option(Format.table, "--format", "-f", help="table for people, json for machines, or markdown.")
 
 
 class ReportFormat(str, Enum):
@@ -70,6 +69,18 @@ class ReportFormat(str, Enum):
 _SUFFIX_FORMATS = {".json": ReportFormat.json, ".md": ReportFormat.markdown, ".html": ReportFormat.html,
                    ".htm": ReportFormat.html}
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of the screen.")
+
+
+def _format_for(fmt: Optional[Enum], output: Optional[Path], formats: type[Enum]) -> Enum:
+    """The format asked for, else the one the --output suffix names (.json, .md, .html), else table."""
+    if fmt is not None:
+        return fmt
+    suffix = output.suffix.lower() if output else ""
+    named = _SUFFIX_FORMATS.get(suffix)
+    if suffix in ("", ".txt") or named is not None and named.value in formats.__members__:
+        return formats(named.value if named is not None else "table")
+    known = ", ".join(s for s, f in _SUFFIX_FORMATS.items() if f.value in formats.__members__ and s != ".htm")
+    _fail(f"{output}: cannot tell the output format from '{suffix}'; use {known} or .txt, or give --format.", 2)
 
 
 def _display(path: str) -> str:
@@ -131,11 +142,7 @@ def match_cmd(
         _fail("use either --job or --role, not both.", 2)
     if resume == job == "-":
         _fail("only one of the resume and the job posting can be read from standard input (-).", 2)
-    suffix = output.suffix.lower() if output else ""
-    if fmt is None and suffix not in (*_SUFFIX_FORMATS, ".txt", ""):
-        _fail(f"{output}: cannot tell the report format from '{suffix}'; use .json, .md, .html or .txt, "
-              f"or give --format.", 2)
-    fmt = fmt or _SUFFIX_FORMATS.get(suffix, ReportFormat.table)
+    fmt = _format_for(fmt, output, ReportFormat)
     with _errors():
         from . import load
         from .coverage import Credits
@@ -159,10 +166,12 @@ def extract_cmd(
                                       help="Documents to read (PDF, DOCX, TXT, MD, HTML) or - for stdin."),
     taxonomy: Optional[Path] = TaxonomyOpt,
     linking: Optional[bool] = LinkingOpt,
-    fmt: Format = FormatOpt,
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="table for people, json for machines, or "
+                                         "markdown. Default: from the --output suffix (.json, .md), else table."),
     output: Optional[Path] = OutputOpt,
 ) -> None:
     """The skills found in each document, with the text, offsets and method of every mention."""
+    fmt = _format_for(fmt, output, Format)
     with _errors():
         from . import load
         from .report import render_extract

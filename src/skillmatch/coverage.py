@@ -359,7 +359,8 @@ def match(resume_text: str, mentions: Sequence[Mention], target: Target, taxonom
 
     wanted = {ts.skill_id for ts in target.skills}
     used = wanted | {r.via for r in results if r.via}
-    extra = [taxonomy[sid].name for sid in sorted(set(by_skill) - used, key=lambda s: (-len(by_skill[s]), s))]
+    claimed = {sid for sid, ms in by_skill.items() if any(m.polarity != "negated" for m in ms)}
+    extra = [taxonomy[sid].name for sid in sorted(claimed - used, key=lambda s: (-len(by_skill[s]), s))]
     return MatchReport(target.id, target.name, _score(results), _score(results, "required"),
                        _score(results, "preferred"), results, extra, source, credits, resume_text, list(mentions))
 

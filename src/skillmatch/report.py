@@ -141,8 +141,12 @@ def _stated(m: Mention) -> str:
 
 def render_extract(results: Sequence[tuple[str, str, Sequence[Mention]]], fmt: str) -> str | Group:
     if fmt == "json":
-        data = [{"document": name, "skills": sorted({m.name for m in mentions}),
-                 "mentions": [m.to_dict() for m in mentions]} for name, _, mentions in results]
+        data = []
+        for name, _, mentions in results:
+            claimed = {m.name for m in mentions if m.polarity != "negated"}
+            data.append({"document": name, "skills": sorted(claimed),
+                         "negated_skills": sorted({m.name for m in mentions} - claimed),
+                         "mentions": [m.to_dict() for m in mentions]})
         return json.dumps(data if len(data) != 1 else data[0], indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
         return extract_markdown(results)
