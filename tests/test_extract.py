@@ -90,6 +90,9 @@ def test_typos_found_and_marked_fuzzy(sm, text, skill):
         "Improved the R-squared of the model.",
         "Go-to-market strategy for new stores.",
         "Reported to the C-level executives.",
+        "- Go to the office daily",  # a bulleted item, but not the name alone
+        "- Excel at customer service",
+        "- Access to benefits",
     ],
 )
 def test_plain_english_is_not_a_skill(sm, text):
@@ -163,7 +166,11 @@ def test_bulleted_lines_are_separate_items(sm):
         ("Eight years of experience in IT, mostly service desk", "information-technology"),
         ("Communication skills    Experience in child care", "communication"),  # two lines, flattened
         ("Layouts in Adobe In Design and Photoshop", "indesign"),
-        ("Learning Rust in my spare time", "rust"),  # a learning word right before an ambiguous name
+        ("Learning Rust in my spare time", "rust"),
+        ("Requirements\n- Snowflake\n- Go\n", "golang"),  # an ambiguous name alone in a bulleted item
+        ("Requirements\n- Go\n- Excel, with pivot tables\n", "ms-excel"),
+        ("Tools: Excel", "ms-excel"),  # a field label naming a list of skills
+        ("Tech stack: Go", "golang"),  # a learning word right before an ambiguous name
         ("Took machine learning courses at Coursera", "machine-learning"),  # courses are not a title
     ],
 )

@@ -40,6 +40,10 @@ CUE_WORDS = (
     "demonstrated", "proven", "exposure", "fluent", "fluency", "capabilities", "qualities",
     "clear", "effective", "verbal", "written", "oral",
 )
+# Followed by a colon, these label a list of skills ("Tools: Excel, Access", "Tech stack: Go").
+LABEL_WORDS = ("tools", "technologies", "technology", "stack", "software", "platforms", "frameworks",
+               "languages", "databases", "environment", "environments", "applications", "libraries",
+               "packages", "requirements", "qualifications", "proficiencies", "competencies")
 # Right before an ambiguous name, these make it a skill being learned ("Learning Rust", "studying Go").
 LEARNING_WORDS = ("learning", "learn", "learnt", "learned", "studying")
 # Weaker cues, enough for a generic word (`5 years of accounting`) but not for a name that is also
@@ -131,6 +135,7 @@ class Lexicon:
         self.cues = hashes(strings, CUE_WORDS)
         self.weak_cues = self.cues | hashes(strings, WEAK_CUE_WORDS)
         self.learning = hashes(strings, LEARNING_WORDS)
+        self.labels = hashes(strings, LABEL_WORDS)
         self.function_words = hashes(strings, FUNCTION_WORDS)
         self.titles = hashes(strings, TITLE_WORDS)
         self.headings = hashes(strings, HEADING_WORDS)
@@ -265,23 +270,28 @@ def has_context(v: DocView, start: int, end: int, words: frozenset[int]) -> bool
 
 
 def has_cue(v: DocView, start: int, end: int, weak: bool = True) -> bool:
-    """True when a skill cue (`experience in`, `knowledge of`, `Skills:`) shortly precedes `start`,
-    a learning word directly precedes an ambiguous name (`Learning Rust`), or a demand follows
-    (`Go is a plus`); for a generic (`weak`) word also when it opens a
-    bulleted item (`- Budgeting`), follows `years of`, or precedes `experience`."""
-    cues = v.lex.weak_cues if weak else v.lex.cues
+    """True when a skill cue (`experience in`, `knowledge of`, `Skills:`, `Tools:`) shortly precedes
+    `start`, a learning word directly precedes an ambiguous name (`Learning Rust`), the name is a
+    bulleted item of its own (`- Excel`), or a demand follows (`Go is a plus`); for a generic
+    (`weak`) word also when it opens a bulleted item (`- Budgeting`), follows `years of`, or
+    precedes `experience`."""
+    lex = v.lex
+    cues = lex.weak_cues if weak else lex.cues
     lower, space, newline = v.lower, v.space, v.newline
     words, i = [], start - 1
     while i >= 0 and len(words) < CUE_WINDOW and i not in newline:
         if not space[i]:
-            if lower[i] in cues or not (weak or words) and lower[i] in v.lex.learning:
+            if lower[i] in cues or not (weak or words) and lower[i] in lex.learning or (
+                    lower[i] in lex.labels and lower[i + 1] == lex.colon):
                 return True
             words.append(i)
         i -= 1
-    if weak and words and (i < 0 or i in v.newline) and _opens_item(v, words[::-1]):
-        return True
     after = v.next_word(end)
-    return weak and after is not None and v.lower[after] in v.lex.headings or demanded(v, after)
+    if words and (i < 0 or i in newline) and (
+            _opens_item(v, words[::-1]) if weak else  # an ambiguous name alone in its item: "- Excel"
+            len(words) == 1 and lower[words[0]] in lex.bullets and (after is None or lower[after] in lex.item_breaks)):
+        return True
+    return weak and after is not None and lower[after] in lex.headings or demanded(v, after)
 
 
 def _opens_item(v: DocView, words: list[int]) -> bool:
