@@ -97,6 +97,11 @@ def test_years_stated_and_from_dated_roles(sm):
     ("at least four years of experience with Python", {"python": 4}),
     ("Python; 5 years of SQL", {"sql": 5}),
     ("a 4-year degree and Python", {}),
+    ("7+ years in software, including 3 with Java", {"java": 3}),  # a part of the years stated
+    ("5+ years of nursing experience, 2 in leadership", {"nursing": 5, "leadership": 2}),
+    ("3-5 years of Python; 2 with AWS", {"python": 3, "aws": 2}),
+    ("Python (5 years), 2 with Django", {"python": 5, "django": 2}),
+    ("Python, 2 in total", {}),  # no years stated before it
 ])
 def test_stated_years_phrases(sm, text, expected):
     assert stated_years(text, sm.extract(text)) == expected

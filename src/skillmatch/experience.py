@@ -25,6 +25,10 @@ _STATED = re.compile(
     rf"(?<![\w.-]){_NUM}\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*{_NUM}\s*\+?\s*)?(?:years?|yrs?)(?![\w-])(?:'s?|’s?)?"
     r"(?:\s+or\s+more|\s*\+)?",
     re.IGNORECASE)
+# After a stated number of years, a bare number for a part of them: "7+ years in software,
+# including 3 with Java", "5 years of nursing, 2 in leadership".
+_PART = re.compile(rf"[,;]\s*(?:including\s+|incl\.?\s+|of\s+which\s+|with\s+)?{_NUM}\s*\+?\s+(?:with|in|of|on|using)\b",
+                   re.IGNORECASE)
 _ATTACHED = re.compile(r"^[\s(:,–—-]*(?:(?:with|for|of|over|at least|min(?:imum)?\.?)\s+)?$", re.IGNORECASE)
 # ", ideally on Snowflake": what follows is a preference, not part of the clause before it
 PREFERENCE_CUE = r"(?:and\s+)?(?:ideally|preferably|optionally|bonus)\b"
@@ -63,8 +67,13 @@ def _lines_with(pattern: re.Pattern, text: str, start: int = 0, end: int | None 
 
 def stated_years(text: str, mentions: Sequence[Mention]) -> dict[str, float]:
     """Years written next to skills: skill id -> years (the lower end of a range; the most
-    stated when a skill has several)."""
-    hits = [hit for lo, hi in _lines_with(_YEARS_WORD, text) for hit in _STATED.finditer(text, lo, hi)]
+    stated when a skill has several). A bare number after a stated one ("7+ years in software,
+    including 3 with Java") gives the years for what follows it."""
+    hits = []
+    for lo, hi in _lines_with(_YEARS_WORD, text):
+        stated = list(_STATED.finditer(text, lo, hi))
+        parts = list(_PART.finditer(text, stated[0].end(), hi)) if stated else []
+        hits += sorted(stated + parts, key=lambda hit: hit.start())
     if not hits:
         return {}
     ordered = sorted((m for m in mentions if m.polarity != "negated"), key=lambda m: m.start)
@@ -75,8 +84,8 @@ def stated_years(text: str, mentions: Sequence[Mention]) -> dict[str, float]:
         years = _number(hit.group(1))
         i = bisect_left(starts, hit.start())  # mentions from i on start at or after the figure
         prev = ordered[i - 1] if i else None
-        if prev is not None and prev.end <= hit.start() and _ATTACHED.match(gap := text[prev.end : hit.start()]) \
-                and "\n" not in gap:
+        if hit.re is _STATED and prev is not None and prev.end <= hit.start() and \
+                _ATTACHED.match(gap := text[prev.end : hit.start()]) and "\n" not in gap:
             attached[prev.skill_id] = max(years, attached.get(prev.skill_id, 0.0))
             continue
         stop = _CLAUSE_END.search(text, hit.end())
