@@ -208,3 +208,17 @@ def test_a_negated_skill_is_not_listed_among_the_resumes_other_skills(tmp_path):
     data = json.loads(run(str(doc), "--format", "json").output)  # the default role asks for neither
     assert "kubernetes" not in {r["skill_id"] for r in data["results"]}
     assert "Kubernetes" not in data["extra"] and "React.js" in data["extra"]
+
+
+def test_extract_reports_the_readable_documents_and_names_the_others(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Skills: Python, SQL.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(good), str(tmp_path / "missing.txt"), str(tmp_path / "empty.txt"),
+                                 "--format", "json"])
+    assert result.exit_code == 1
+    assert "missing.txt: no such file." in result.output and "empty.txt: the file is empty." in result.output
+    data = json.loads(result.output[result.output.index("["):])
+    assert [d["skills"] for d in data] == [["Python", "SQL"]]  # a list, as for several documents
+    none = run("extract", str(tmp_path / "missing.txt"), str(tmp_path / "empty.txt"))
+    assert none.exit_code == 1 and "none of the 2 documents could be read." in none.output

@@ -170,17 +170,32 @@ def extract_cmd(
                                          "markdown. Default: from the --output suffix (.json, .md), else table."),
     output: Optional[Path] = OutputOpt,
 ) -> None:
-    """The skills found in each document, with the text, offsets and method of every mention."""
+    """The skills found in each document, with the text, offsets and method of every mention.
+
+    A document that cannot be read is named on stderr and the others are still reported; the
+    exit code is then 1."""
     fmt = _format_for(fmt, output, Format)
     with _errors():
         from . import load
         from .report import render_extract
 
         sm = load(taxonomy, linking=linking)
-        texts = [(f if f != "-" else "stdin", sm.read(f)) for f in files]
+        texts, failed = [], []
+        for f in files:
+            try:
+                texts.append((f if f != "-" else "stdin", sm.read(f)))
+            except SkillmatchError as exc:
+                if len(files) == 1:
+                    raise
+                typer.echo(f"skillmatch: {exc}", err=True)
+                failed.append(f)
+        if not texts:
+            _fail(f"none of the {len(files)} documents could be read.")
         results = [(name, text, mentions)
                    for (name, text), mentions in zip(texts, sm.extract_many(t for _, t in texts))]
-        _emit(render_extract(results, fmt.value), output)
+        _emit(render_extract(results, fmt.value, as_list=len(files) > 1), output)
+        if failed:
+            raise typer.Exit(1)
 
 
 class Engine(str, Enum):

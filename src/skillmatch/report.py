@@ -139,7 +139,10 @@ def _stated(m: Mention) -> str:
     return "" if m.polarity == "affirmed" else f"{m.polarity} ({m.cue})"
 
 
-def render_extract(results: Sequence[tuple[str, str, Sequence[Mention]]], fmt: str) -> str | Group:
+def render_extract(results: Sequence[tuple[str, str, Sequence[Mention]]], fmt: str,
+                   as_list: bool = False) -> str | Group:
+    """Extraction results as a table, Markdown, or JSON: one object per document, in a list
+    when `as_list` or when there are several."""
     if fmt == "json":
         data = []
         for name, _, mentions in results:
@@ -147,7 +150,7 @@ def render_extract(results: Sequence[tuple[str, str, Sequence[Mention]]], fmt: s
             data.append({"document": name, "skills": sorted(claimed),
                          "negated_skills": sorted({m.name for m in mentions} - claimed),
                          "mentions": [m.to_dict() for m in mentions]})
-        return json.dumps(data if len(data) != 1 else data[0], indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(data if as_list or len(data) != 1 else data[0], indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
         return extract_markdown(results)
     return extract_table(results)
