@@ -159,8 +159,7 @@ class SkillMatcher:
 
     # ---------------------------------------------------------------- matching
     def __call__(self, doc: Doc) -> Doc:
-        last = getattr(self.nlp.tokenizer, "last", None)  # what our tokenizer kept of this Doc
-        view = DocView(doc, self._lex, last[1:] if last and last[0] is doc and len(doc) == len(last[1]) else None)
+        view = DocView(doc, self._lex)
         found = self._exact_candidates(view)
         if self.fuzzy:
             found += self._fuzzy_candidates(view, found)

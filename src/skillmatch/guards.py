@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy
 from spacy.attrs import IS_SPACE, LOWER, ORTH, SPACY
@@ -179,27 +178,19 @@ class Lexicon:
 class DocView:
     """A `Doc` as integer lists (lowercase and text hashes, trailing space, is-whitespace)."""
 
-    def __init__(self, doc: Doc, lex: Lexicon, tokens: tuple | None = None):
-        """`tokens`: the `ORTH`, `LOWER` and `IS_SPACE` values and trailing spaces of the Doc's
-        tokens, when its tokenizer kept them (else they are read from the Doc)."""
-        n = len(doc)
-        if tokens is not None:
-            self.orth, self.lower, is_space, self.trailing = tokens
-            self.lower_array = numpy.fromiter(self.lower, "uint64", n)
-            self.orth_array = numpy.fromiter(self.orth, "uint64", n)
-            space = numpy.fromiter(is_space, bool, n)
-        else:
-            arr = doc.to_array([LOWER, SPACY, IS_SPACE, ORTH]) if n else numpy.zeros((0, 4), "uint64")
-            self.lower_array, self.orth_array, space = arr[:, 0], arr[:, 3], arr[:, 2] != 0
-            self.lower: Sequence[int] = arr[:, 0].tolist()
-            self.orth: Sequence[int] = arr[:, 3].tolist()
-            self.trailing: Sequence[int] = arr[:, 1].tolist()
-        self.space: Sequence[int] = space.tolist()
-        self.newline, barriers = lex.line_breaks(self.lower, numpy.flatnonzero(space).tolist())
+    def __init__(self, doc: Doc, lex: Lexicon):
+        arr = doc.to_array([LOWER, SPACY, IS_SPACE, ORTH]) if len(doc) else numpy.zeros((0, 4), "uint64")
+        self.lower_array = arr[:, 0]
+        self.orth_array = arr[:, 3]
+        self.lower: list[int] = arr[:, 0].tolist()
+        self.trailing: list[int] = arr[:, 1].tolist()
+        self.space: list[int] = arr[:, 2].tolist()
+        self.orth: list[int] = arr[:, 3].tolist()
+        self.newline, barriers = lex.line_breaks(self.lower, numpy.flatnonzero(arr[:, 2]).tolist())
         self.lex = lex
-        self.n = n
+        self.n = len(self.lower)
         # tokens phrases are matched over: words, with single line breaks skipped (PDF wraps)
-        is_word = ~space
+        is_word = arr[:, 2] == 0
         # a line that starts with a bullet or dash starts a new item: no phrase runs into it
         bullets = [i for i in self.newline if i + 1 < self.n and self.lower[i + 1] in lex.separators]
         is_word[list(barriers) + bullets] = True

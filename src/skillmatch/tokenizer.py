@@ -57,38 +57,24 @@ class TechTokenizer:
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
-        # token string -> its ORTH, LOWER and IS_SPACE values (saves hashing it again)
-        self._ids: dict[str, tuple[int, int, bool]] = {}
-        # the last Doc made, with those values per token and its trailing spaces: a component
-        # that runs right after (ours) reads them instead of asking the Doc token by token
-        self.last: tuple[Doc, tuple, tuple, tuple, list[bool]] | None = None
+        self._ids: dict[str, int] = {}  # token string -> string-store id (saves hashing it again)
 
     def __call__(self, text: str) -> Doc:
         words, spaces = _words_and_spaces(text)
         if getattr(self.vocab, "in_memory_zone", False):  # strings are transient there (spaCy 3.8)
-            self.last = None
             return Doc(self.vocab, words=words, spaces=spaces)
         ids = self._ids
         if len(ids) > self.CACHE_SIZE:
             ids.clear()
-        values = list(map(ids.get, words))
-        if None in values:  # strings not seen before: add them to the store
-            add, vocab = self.vocab.strings.add, self.vocab
-            for i in [i for i, v in enumerate(values) if v is None]:
-                if (value := ids.get(words[i])) is None:
-                    lexeme = vocab[add(words[i])]
-                    value = ids[words[i]] = (lexeme.orth, lexeme.lower, lexeme.is_space)
-                values[i] = value
-        if not values:
-            self.last = None
-            return Doc(self.vocab, words=[], spaces=[])
-        orths, lowers, is_space = zip(*values)
-        doc = Doc(self.vocab, words=orths, spaces=spaces)
-        self.last = (doc, orths, lowers, is_space, spaces)
-        return doc
+        orths = list(map(ids.get, words))
+        if None in orths:  # strings not seen before: add them to the store
+            add = self.vocab.strings.add
+            for i in [i for i, orth in enumerate(orths) if orth is None]:
+                orths[i] = ids.get(words[i]) or ids.setdefault(words[i], add(words[i]))
+        return Doc(self.vocab, words=orths, spaces=spaces)
 
     def __getstate__(self) -> dict:
-        return {"vocab": self.vocab, "_ids": {}, "last": None}  # the caches are rebuilt, not shipped to workers
+        return {"vocab": self.vocab, "_ids": {}}  # the id cache is rebuilt, not shipped to workers
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
