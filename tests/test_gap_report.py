@@ -102,6 +102,8 @@ def test_years_stated_and_from_dated_roles(sm):
     ("3-5 years of Python; 2 with AWS", {"python": 3, "aws": 2}),
     ("Python (5 years), 2 with Django", {"python": 5, "django": 2}),
     ("Python, 2 in total", {}),  # no years stated before it
+    ("5 years of experience with Python, one of our core languages, and Django", {"python": 5, "django": 5}),
+    ("3 years of Java; 10 with Spring", {"java": 3}),  # a part is never more than the whole
 ])
 def test_stated_years_phrases(sm, text, expected):
     assert stated_years(text, sm.extract(text)) == expected

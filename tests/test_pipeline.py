@@ -97,3 +97,17 @@ def test_config_is_serialisable():
     nlp.add_pipe("skillmatch")
     cfg = nlp.config.to_str()
     assert "skillmatch.TechTokenizer.v1" in cfg and 'factory = "skillmatch"' in cfg
+
+
+def test_docs_saved_by_an_earlier_release_still_give_their_mentions():
+    from spacy.tokens import Doc
+
+    from skillmatch.mentions import doc_mentions
+
+    nlp = blank_with_tokenizer()
+    nlp.add_pipe("skillmatch")
+    doc = nlp("Skills: Python and SQL")
+    old = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    old.user_data["skillmatch:skills"] = {f"{s}:{e}": row for s, e, *row in doc.user_data["skillmatch:skills"]}
+    assert [(m.text, m.skill_id) for m in doc_mentions(old)] == [("Python", "python"), ("SQL", "sql")]
+    assert [s._.skill_id for s in old.spans["skills"]] == ["python", "sql"]

@@ -61,6 +61,8 @@ def _getter(index: int):
         start, end = span.start_char, span.end_char
         for name, results in span.doc.user_data.items():
             if isinstance(name, str) and name.startswith(RESULTS_KEY):
+                if isinstance(results, dict):  # as earlier releases stored them: {"start:end": [...]}
+                    results = [[*map(int, key.split(":")), *row] for key, row in results.items()]
                 for row in results:
                     if row[0] == start and row[1] == end:
                         return row[2 + index]

@@ -27,8 +27,8 @@ _STATED = re.compile(
     re.IGNORECASE)
 # After a stated number of years, a bare number for a part of them: "7+ years in software,
 # including 3 with Java", "5 years of nursing, 2 in leadership".
-_PART = re.compile(rf"[,;]\s*(?:including\s+|incl\.?\s+|of\s+which\s+|with\s+)?{_NUM}\s*\+?\s+(?:with|in|of|on|using)\b",
-                   re.IGNORECASE)
+_PART = re.compile(r"[,;]\s*(?:including\s+|incl\.?\s+|of\s+which\s+|with\s+)?(\d{1,2}(?:\.\d)?)\s*\+?\s+"
+                   r"(?:with|in|of|on|using)\b", re.IGNORECASE)  # digits only: ", one of our languages" is no part
 _ATTACHED = re.compile(r"^[\s(:,–—-]*(?:(?:with|for|of|over|at least|min(?:imum)?\.?)\s+)?$", re.IGNORECASE)
 # ", ideally on Snowflake": what follows is a preference, not part of the clause before it
 PREFERENCE_CUE = r"(?:and\s+)?(?:ideally|preferably|optionally|bonus)\b"
@@ -72,7 +72,8 @@ def stated_years(text: str, mentions: Sequence[Mention]) -> dict[str, float]:
     hits = []
     for lo, hi in _lines_with(_YEARS_WORD, text):
         stated = list(_STATED.finditer(text, lo, hi))
-        parts = list(_PART.finditer(text, stated[0].end(), hi)) if stated else []
+        parts = [part for part in (_PART.finditer(text, stated[0].end(), hi) if stated else ())
+                 if _number(part.group(1)) <= max(_number(s.group(1)) for s in stated if s.start() < part.start())]
         hits += sorted(stated + parts, key=lambda hit: hit.start())
     if not hits:
         return {}

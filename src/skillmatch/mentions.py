@@ -41,6 +41,8 @@ def doc_mentions(doc: Doc, spans_key: str = "skills", text: str | None = None) -
         text = doc.text
     polarity = PolarityFinder(text, doc.user_data.get(CUES_KEY + spans_key))
     results = doc.user_data.get("skillmatch:" + spans_key)
+    if isinstance(results, dict):  # as earlier releases stored them: {"start:end": [id, name, score, method]}
+        results = [[*map(int, key.split(":")), *row] for key, row in results.items()]
     if results is None:
         return spread_list_negation(text, [Mention.from_span(span, polarity(span.start_char, span.end_char))
                                            for span in doc.spans.get(spans_key, [])])
