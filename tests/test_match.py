@@ -180,6 +180,8 @@ def test_alternatives_in_a_posting_are_satisfied_by_any_one(small):
         ("Adult Learning, Apache Kafka", "apache-kafka", "affirmed", None),
         ("Side projects: learning Rust", "rust", "hedged", "learning"),
         ("Studying Go and Kubernetes", "golang", "hedged", "Studying"),
+        ("Learning Rust and Go.", "golang", "hedged", "Learning"),  # the list after a clause-initial learning word
+        ("Learning Management Systems and Python", "python", "affirmed", None),
         ("Machine learning Python pipelines", "python", "affirmed", None),
     ],
 )

@@ -51,7 +51,8 @@ _HEDGED_BEFORE = re.compile(
     r"|\b(?:basic|some|beginner|elementary|limited|little)\s+(?:\w+\s+)?(?:knowledge|understanding|experience|"
     r"familiarity|exposure)\s+(?:of|in|with|to)\b"
     r"|\binterest(?:ed)?\s+in\b"
-    r"|(?:^|(?<=[:,(•]))\s*(?:learning|studying)(?=\s+$))" + _REST,  # "Side projects: learning Rust"
+    # "Side projects: learning Rust", "Learning Rust and Go": at a clause start, then only a list of names
+    r"|(?:^|(?<=[:,(•]))\s*(?:learning|studying)(?=\s+(?:[\w.#+-]+\s*(?:,|/|&|and|or)\s*)*$))" + _REST,
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[.;!?•]|\b(?:but|however|although|though|whereas|while|yet)\b", re.IGNORECASE)
