@@ -260,3 +260,9 @@ def test_evidence_quotes_are_cut_at_whole_words(sm):
     quoted = report.results[0].evidence[0].quote
     assert quoted.startswith("…") and quoted.endswith("…") and "using Apache Spark and Kafka" in quoted
     assert all(word in text.split() for word in quoted.strip("…").split())
+
+
+def test_a_nursing_licence_implies_nursing(sm):
+    report = sm.match("Jane Doe, RN, BSN\nCharge nurse on a medical unit.", sm.posting("Requirements:\n- Nursing"))
+    [result] = report.results
+    assert (result.status, result.basis, result.via) == ("matched", "implied", "rn-license")
