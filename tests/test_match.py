@@ -92,6 +92,19 @@ def test_inline_preferred_marker(small):
     assert imp == {"python": "required", "kafka": "preferred", "terraform": "preferred"}
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("Strong SQL skills, Tableau is a plus", {"sql": "required", "tableau": "preferred"}),
+    ("Python required, Kafka a plus", {"python": "required", "apache-kafka": "preferred"}),
+    ("Requires Python, and familiarity with Spark is a plus", {"python": "required", "apache-spark": "preferred"}),
+    ("Docker, Kubernetes a plus", {"docker": "preferred", "kubernetes": "preferred"}),  # a list shares the cue
+    ("Nice to have: Python, SQL, Docker", {"python": "preferred", "sql": "preferred", "docker": "preferred"}),
+    ("Unreal Engine is a bonus, as is C++", {"unreal-engine": "preferred", "cpp": "preferred"}),
+])
+def test_a_cue_after_a_comma_covers_its_own_clause_or_list(sm, line, expected):
+    tgt = sm.posting("Requirements:\n- " + line + "\n")
+    assert {s.skill_id: s.importance for s in tgt.skills} == expected
+
+
 
 def test_an_item_saying_a_plus_does_not_open_a_preferred_section(small):
     tgt = small.posting("Requirements\n- Python\n- Kafka is a plus\n- PostgreSQL\nExperience with AWS is preferred\n"

@@ -43,6 +43,9 @@ _LIST_GAP = re.compile(r"^\s*(,|/|or|,\s*or|and/or|\|)?\s*$", re.IGNORECASE)
 _OR_GAP = re.compile(r"\bor\b|/", re.IGNORECASE)
 _ASIDE = re.compile(r"(?:^[\s*•·–-]*|[,;(]\s*)" + PREFERENCE_CUE, re.IGNORECASE)
 _ASIDE_END = re.compile(r"[,;)]")
+_PART_BREAK = re.compile(r"[,;]")
+_LIST_JOIN = re.compile(r",\s*(?:(?:and|or)\s+)?")
+_SAME_CUE = re.compile(r",\s*(?:as\s+(?:is|are|well\s+as)|and\s+so\s+(?:is|are)|and\s+also|too)\b", re.IGNORECASE)
 
 
 def importance_of(mention: Mention, sentence: str, section_kind: str, heading: str) -> tuple[str, str]:
@@ -74,13 +77,14 @@ def posting_target(text: str, mentions: Sequence[Mention], name: str = "job post
     decided: dict[str, tuple[str, str, Mention]] = {}
     title = title_span(text) or (0, 0)
     mentions = [m for m in mentions if not title[0] <= m.start < title[1]]
+    ends, starts = {m.end for m in mentions}, {m.start for m in mentions}
     i = 0
     for m in sorted(mentions, key=lambda m: m.start):
         while i + 1 < len(spans) and spans[i][1] <= m.start:
             i += 1
         section = section_of(m.start)
-        importance, reason = importance_of(m, _clause(text, *spans[i], m) if spans else "", section.kind,
-                                           section.heading)
+        clause = _clause(text, *_list_part(text, *spans[i], m.start, ends, starts), m) if spans else ""
+        importance, reason = importance_of(m, clause, section.kind, section.heading)
         previous = decided.get(m.skill_id)
         if previous is None or _RANK[importance] > _RANK[previous[0]]:
             decided[m.skill_id] = (importance, reason, m)
@@ -96,6 +100,25 @@ def posting_target(text: str, mentions: Sequence[Mention], name: str = "job post
 
 
 _RANK = {"none": 0, "preferred": 1, "required": 2}
+
+
+def _list_part(text: str, start: int, end: int, at: int, ends: set[int], starts: set[int]) -> tuple[int, int]:
+    """The part of the sentence `text[start:end]` holding offset `at`, cut at semicolons and at
+    commas, except a comma right between two mentions (a list: "Docker, Kubernetes a plus") or
+    before words that carry the cue on ("Unreal is a bonus, as is C++"). So in "Python required,
+    Go a plus" each skill has its own cue."""
+    lo, hi = start, end
+    for hit in _PART_BREAK.finditer(text, start, end):
+        p = hit.start()
+        if hit.group() == "," and (p in ends and _LIST_JOIN.match(text, p).end() in starts
+                                   or _SAME_CUE.match(text, p)):
+            continue
+        if p < at:
+            lo = p + 1
+        else:
+            hi = p
+            break
+    return lo, hi
 
 
 def _clause(text: str, start: int, end: int, mention: Mention) -> str:
