@@ -212,6 +212,14 @@ def test_unclosed_quote_and_output_over_input_are_refused(tmp_path):
     assert code == 2 and "is one of the inputs" in output and good.read_bytes() == before
 
 
+def test_a_binary_file_named_csv_is_refused_in_one_sentence(tmp_path):
+    src = tmp_path / "resumes.csv"
+    src.write_bytes(b"id,text\n" + bytes(range(256)) * 40)
+    code, output = run("batch", src, "-o", tmp_path / "o.csv")
+    assert code == 1 and "resumes.csv: not a text CSV file (it holds binary data)." in output
+    assert not (tmp_path / "o.csv").exists()
+
+
 def test_repeated_job_ids_are_made_unique(tmp_path):
     jobs = pd.concat([JOBS, JOBS.iloc[[0]]], ignore_index=True)
     frame = score_frame(resumes_frame(), jobs)

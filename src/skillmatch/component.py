@@ -26,6 +26,7 @@ from .cache import cached
 from .fuzzy import FuzzyIndex
 from .guards import Candidate, DocView, Lexicon
 from .linking import LinkIndex, Linker, compile_links, index_key
+from .mentions import result_rows
 from .phrases import KeySet, PhraseTable, pair_key, token_hash
 from .polarity import CUE_STARTS, CUES_KEY
 from .taxonomy import Taxonomy, english_words, insensitive_forms, load_taxonomy
@@ -61,9 +62,7 @@ def _getter(index: int):
         start, end = span.start_char, span.end_char
         for name, results in span.doc.user_data.items():
             if isinstance(name, str) and name.startswith(RESULTS_KEY):
-                if isinstance(results, dict):  # as earlier releases stored them: {"start:end": [...]}
-                    results = [[*map(int, key.split(":")), *row] for key, row in results.items()]
-                for row in results:
+                for row in result_rows(results):
                     if row[0] == start and row[1] == end:
                         return row[2 + index]
         return None

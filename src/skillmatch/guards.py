@@ -372,10 +372,10 @@ def names_organisation(v: DocView, start: int, end: int) -> bool:
     if start < 2 or lower[start - 1] not in lex.at and lower[start - 2] not in lex.at:
         return False  # ("at" would be the word before: at most one whitespace token back)
     at = v.previous_word(start)
-    if at is None or v.lower[at] not in v.lex.at:
+    if at is None or lower[at] not in lex.at:
         return False
     before = v.previous_word(at)
-    return before is not None and v.lower[before] in v.lex.employed
+    return before is not None and lower[before] in lex.employed
 
 
 def starts_line(v: DocView, start: int) -> bool:

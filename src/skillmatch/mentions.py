@@ -41,14 +41,20 @@ def doc_mentions(doc: Doc, spans_key: str = "skills", text: str | None = None) -
         text = doc.text
     polarity = PolarityFinder(text, doc.user_data.get(CUES_KEY + spans_key))
     results = doc.user_data.get("skillmatch:" + spans_key)
-    if isinstance(results, dict):  # as earlier releases stored them: {"start:end": [id, name, score, method]}
-        results = [[*map(int, key.split(":")), *row] for key, row in results.items()]
     if results is None:
         return spread_list_negation(text, [Mention.from_span(span, polarity(span.start_char, span.end_char))
                                            for span in doc.spans.get(spans_key, [])])
     return spread_list_negation(text, [Mention(skill_id, name, start, end, text[start:end], score, method,
                                                *polarity(start, end))
-                                       for start, end, skill_id, name, score, method in results])
+                                       for start, end, skill_id, name, score, method in result_rows(results)])
+
+
+def result_rows(results: list | dict) -> list:
+    """The component's stored results as `[start_char, end_char, id, name, score, method]` rows,
+    also from a `Doc` saved by an earlier release (`{"start:end": [id, name, score, method]}`)."""
+    if isinstance(results, dict):
+        return [[*map(int, key.split(":")), *row] for key, row in results.items()]
+    return results
 
 
 def quote(text: str, start: int, end: int, width: int = 60) -> str:

@@ -107,10 +107,20 @@ class Source:
             raise SkillmatchError(f"{path.name}: the file is empty.")
         else:
             self.total = _parquet_rows(path) if path.suffix.lower() in (".parquet", ".pq") else path.stat().st_size
-            if path.suffix.lower() == ".csv" and (where := _broken_quoting(path)):
-                raise SkillmatchError(
-                    f"{path.name}: the quoting breaks at {where}, so rows cannot be told apart reliably; "
-                    "fix the file (every quoted cell needs its closing \", and a quote inside one is written \"\").")
+            if path.suffix.lower() == ".csv":
+                self._check_csv(path)
+
+    def _check_csv(self, path: Path) -> None:
+        """Find the CSV's encoding (kept for reading it) and refuse binary data or broken quoting."""
+        with path.open("rb") as fh:
+            head = fh.read(1 << 20)
+        self._encoding = _sniff_encoding(head)
+        if head[:4096].count(b"\x00") > 8 and self._encoding != "utf-16":  # a stray NUL is only a bad cell
+            raise SkillmatchError(f"{path.name}: not a text CSV file (it holds binary data).")
+        if where := _broken_quoting(path, self._encoding):
+            raise SkillmatchError(
+                f"{path.name}: the quoting breaks at {where}, so rows cannot be told apart reliably; "
+                "fix the file (every quoted cell needs its closing \", and a quote inside one is written \"\").")
 
     def __iter__(self) -> Iterator[list[Item]]:
         where = self.where
@@ -146,12 +156,7 @@ class Source:
 
     def _csv(self, path: Path) -> Iterator[list[Item]]:
         with path.open("rb") as fh:
-            head = fh.read(1 << 20)
-            encoding = _sniff_encoding(head)
-            if head[:4096].count(b"\x00") > 8 and encoding != "utf-16":  # a stray NUL is only a bad cell
-                raise SkillmatchError(f"{path.name}: not a text CSV file (it holds binary data).")
-            fh.seek(0)
-            reader = _csv_chunks(fh, encoding, self.chunk_size, path.name)
+            reader = _csv_chunks(fh, self._encoding, self.chunk_size, path.name)
             columns = rows = None
             for frame, bad in reader:
                 self.progress = fh.tell()
@@ -295,11 +300,9 @@ def _bad_lines(caught: list) -> list[tuple[str, str]]:
     return out
 
 
-def _broken_quoting(path: Path) -> str | None:
+def _broken_quoting(path: Path, encoding: str) -> str | None:
     """Where a CSV's quoting breaks ("line 3", "the end of the file"): a quote never closed, or text
     after a closing quote. None when the quoting is sound."""
-    with path.open("rb") as fh:
-        encoding = _sniff_encoding(fh.read(1 << 20))
     with path.open(encoding=encoding, errors="replace", newline="") as fh:
         reader = csv.reader((line.replace("\x00", "") for line in fh), strict=True)
         try:

@@ -70,7 +70,7 @@ class TechTokenizer:
         if None in orths:  # strings not seen before: add them to the store
             add = self.vocab.strings.add
             for i in [i for i, orth in enumerate(orths) if orth is None]:
-                orths[i] = ids.get(words[i]) or ids.setdefault(words[i], add(words[i]))
+                orths[i] = ids.setdefault(words[i], add(words[i]))
         return Doc(self.vocab, words=orths, spaces=spaces)
 
     def __getstate__(self) -> dict:
