@@ -51,6 +51,18 @@ def test_tokenizer_keeps_tech_tokens_and_offsets():
 
 
 
+def test_tokenizer_whitespace_and_plain_word_runs():
+    """Runs of plain words are cut without a match per word: spaces and line breaks stay exact."""
+    nlp = blank_with_tokenizer()
+    text = " Led a  team of 5 in Zürich,\nnaïve café_2 work \n\tand more "
+    doc = nlp.make_doc(text)
+    assert doc.text == text
+    assert [(t.text, t.whitespace_) for t in doc] == [
+        (" ", ""), ("Led", " "), ("a", " "), (" ", ""), ("team", " "), ("of", " "), ("5", " "), ("in", " "),
+        ("Zürich", ""), (",", ""), ("\n", ""), ("naïve", " "), ("café_2", " "), ("work", " "),
+        ("\n\t", ""), ("and", " "), ("more", " ")]
+
+
 def test_tokenizer_keeps_links_whole():
     nlp = blank_with_tokenizer()
     text = "Mail jane.doe+cv@example.co.uk, see https://example.com/a_b (www.site.org) or R&D"
