@@ -196,6 +196,27 @@ def test_alternatives_in_a_posting_are_satisfied_by_any_one(small):
         ("Learning Rust and Go.", "golang", "hedged", "Learning"),  # the list after a clause-initial learning word
         ("Learning Management Systems and Python", "python", "affirmed", None),
         ("Machine learning Python pipelines", "python", "affirmed", None),
+        # every word a cue can start with (the patterns skip positions where none can)
+        ('Zero experience with Docker', 'docker', 'negated', 'Zero experience'),
+        ('Never used Kafka', 'apache-kafka', 'negated', 'Never used'),
+        ("Haven't used Terraform", 'terraform', 'negated', "Haven't used"),
+        ("Hasn't worked with Java", 'java', 'negated', "Hasn't worked"),
+        ('Eager to learn Kotlin', 'kotlin', 'hedged', 'Eager to learn'),
+        ('Keen to learn Scala', 'scala', 'hedged', 'Keen to learn'),
+        ('Hoping to learn Elixir', 'elixir', 'hedged', 'Hoping to learn'),
+        ('Planning to learn Swift', 'swift', 'hedged', 'Planning to learn'),
+        ('Aspiring to learn React', 'react', 'hedged', 'Aspiring to learn'),
+        ('Now learning Django', 'django', 'hedged', 'Now learning'),
+        ('Self-learning Haskell', 'haskell', 'hedged', 'Self-learning'),
+        ('Introduction to Docker', 'docker', 'hedged', 'Introduction to'),
+        ('Familiar with Jenkins', 'jenkins', 'hedged', 'Familiar with'),
+        ('Some experience with Ansible', 'ansible', 'hedged', 'Some experience with'),
+        ('Elementary knowledge of MATLAB', 'matlab', 'hedged', 'Elementary knowledge of'),
+        ('Limited exposure to Tableau', 'tableau', 'hedged', 'exposure to'),
+        ('Interested in Flutter', 'flutter', 'hedged', 'Interested in'),
+        ('Hobbies: (learning Rust)', 'rust', 'hedged', 'learning'),
+        ('Little understanding of Perl', 'perl', 'hedged', 'Little understanding of'),
+        ('Beginner experience with Ruby', 'ruby', 'hedged', 'Beginner experience with'),
     ],
 )
 def test_negated_and_hedged_mentions(sm, text, skill, polarity, cue):

@@ -185,16 +185,15 @@ class SkillMatcher:
             yield self(doc)
 
     def _exact_candidates(self, view: DocView) -> list[Candidate]:
-        strings = self.nlp.vocab.strings
         out = []
         keep = view.words
         positions = keep.tolist()
         for table, hashes, values in ((self._tables.loose, view.lower_array, view.lower),
-                                      (self._tables.strict, view.orth_array, view.orth)):
+                                      (self._tables.strict, view.orth_array, None)):
             for s, e, (sid, method, guarded) in table.find(hashes[keep], values, positions):
                 start, end = positions[s], positions[e - 1] + 1
                 weak = not guarded and (sid in self._always_weak or end - start == 1 and sid in
-                                        self._weak_kinds and _is_plain_word(strings[view.orth[start]]))
+                                        self._weak_kinds and _is_plain_word(view.text_at(start)))
                 out.append(Candidate(start, end, sid, method, SCORES[method], guarded, weak))
         return out
 
@@ -225,7 +224,7 @@ class SkillMatcher:
             for i in self._pair_keys.positions(keys):
                 sid = self._tables.splits.get(strings[lowers[i]] + strings[lowers[i + 1]])
                 # longer than any one-word match it covers; "in design" is not "In Design" (InDesign)
-                if sid is not None and view.trailing[i] and (lowers[i] != view.orth[i]
+                if sid is not None and view.trailing[i] and (lowers[i] != view.orth_at(i)
                                                              or lowers[i] not in self._lex.function_words):
                     out.append(Candidate(i, i + 2, sid, "fuzzy", SCORES["spacing"],
                                          weak=sid in self._weak_kinds))

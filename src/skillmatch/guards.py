@@ -185,7 +185,6 @@ class DocView:
         self.lower: list[int] = arr[:, 0].tolist()
         self.trailing: list[int] = arr[:, 1].tolist()
         self.space: list[int] = arr[:, 2].tolist()
-        self.orth: list[int] = arr[:, 3].tolist()
         self.newline, barriers = lex.line_breaks(self.lower, numpy.flatnonzero(arr[:, 2]).tolist())
         self.lex = lex
         self.n = len(self.lower)
@@ -198,7 +197,15 @@ class DocView:
         self.heading_at: list[int] = lex.heading_keys.positions(self.lower_array)  # `Experience`
         cased = lex.cased_degrees  # degree words (`BSc`, `Master's`; `BE` only as written)
         self.degree_at: list[int] = [i for i in lex.degrees.positions(self.lower_array)
-                                     if self.lower[i] not in cased or self.orth[i] == cased[self.lower[i]]]
+                                     if self.lower[i] not in cased or self.orth_at(i) == cased[self.lower[i]]]
+
+    def orth_at(self, i: int) -> int:
+        """The `ORTH` hash of token `i` (read one at a time: few are ever needed)."""
+        return int(self.orth_array[i])
+
+    def text_at(self, i: int) -> str:
+        """The text of token `i`, as written."""
+        return self.lex.strings[int(self.orth_array[i])]
 
     def previous_word(self, start: int) -> int | None:
         """Index of the previous non-space token on the same line, or None."""
@@ -247,7 +254,7 @@ def _wrapped_word(v: DocView, end: int) -> int | None:
         i += 1
     if breaks != 1 or i >= v.n:
         return None
-    text = v.lex.strings[v.orth[i]]
+    text = v.text_at(i)
     return i if text.islower() and text.isalpha() else None
 
 
@@ -289,7 +296,7 @@ def _opens_item(v: DocView, words: list[int]) -> bool:
     """True when a line's first words are a bullet or item number and at most one more word."""
     if v.lower[words[0]] in v.lex.bullets:
         marks = 1
-    elif len(words) > 1 and v.lex.strings[v.orth[words[0]]].isdigit() and v.lower[words[1]] in v.lex.item_ends:
+    elif len(words) > 1 and v.text_at(words[0]).isdigit() and v.lower[words[1]] in v.lex.item_ends:
         marks = 2
     else:
         return False
@@ -358,8 +365,8 @@ def in_heading(v: DocView, start: int, end: int) -> bool:
     last = hi - 1 if v.lower[hi - 1] != v.lex.colon else hi - 2
     if last < end - 1 or v.lower[last] not in v.lex.headings:
         return False
-    strings, joins = v.lex.strings, v.lex.heading_joins
-    return all((w := strings[v.orth[i]])[:1].isupper() or not w.isalpha() or v.lower[i] in joins
+    joins = v.lex.heading_joins
+    return all((w := v.text_at(i))[:1].isupper() or not w.isalpha() or v.lower[i] in joins
                for i in range(lo, last + 1))
 
 
@@ -417,7 +424,7 @@ def long_lists(v: DocView, cands: list[Candidate], size: int = 3) -> list[Candid
     for c in sorted(cands, key=lambda c: c.start) + [None]:
         if run and (c is None or not (0 <= c.start - run[-1].end <= LIST_GAP and _separates(v, run[-1].end, c.start))):
             after = v.next_word(run[-1].end)
-            if len(run) >= size and (after is None or not v.lex.strings[v.orth[after]][:1].isalnum()):
+            if len(run) >= size and (after is None or not v.text_at(after)[:1].isalnum()):
                 out += run
             run = []
         if c is not None:

@@ -251,7 +251,7 @@ class Linker:
             hit = _window(label_stems, weights, required, positions, sorted(near), joins, order, ofs)
             if hit is not None:
                 lo, hi = at[hit[0]], at[hit[1] - 1] + 1
-                if not (acronym and view.orth[lo] == lowers[lo]):  # an acronym counts in capitals only
+                if not (acronym and view.orth_at(lo) == lowers[lo]):  # an acronym counts in capitals only
                     found.append((lo, hi, *hit[2:], sid))
         return _resolve(found)
 

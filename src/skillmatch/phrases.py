@@ -53,13 +53,17 @@ class KeySet:
 
     def positions(self, values: numpy.ndarray) -> list[int]:
         """Indices of `values` (uint64) that are in the set."""
+        return [i for i, _ in self.members(values)]
+
+    def members(self, values: numpy.ndarray) -> list[tuple[int, int]]:
+        """`(index, value)` of the `values` (uint64) that are in the set, values as Python ints."""
         if not self.keys or not len(values):
             return []
         maybe = numpy.flatnonzero(self._bitmap.take(values.view("int64") & self._mask)).tolist()
         if not maybe:
             return []
         keys = self.keys
-        return [i for i, v in zip(maybe, values[maybe].tolist()) if v in keys]
+        return [(i, v) for i, v in zip(maybe, values[maybe].tolist()) if v in keys]
 
 
 class PhraseTable(Generic[V]):
@@ -103,16 +107,18 @@ class PhraseTable(Generic[V]):
         """Every `(start, end, value)` whose tokens `hashes[start:end]` (uint64) form a pattern.
 
         A caller holding the hashes as Python ints passes them as `values[at[i]] == hashes[i]`,
-        which saves converting the whole array (64-bit ints are costly to make).
+        which saves converting the whole array (64-bit ints are costly to make) where longer
+        patterns may start; without them, the array is converted only if one may.
         """
-        if values is None:
-            values, at = hashes.tolist(), range(len(hashes))
         singles, ones, heads, by_head = self.index()
         n = len(hashes)
-        found = [(i, i + 1, ones[values[at[i]]]) for i in singles.positions(hashes)]
-        if n > 1:
+        found = [(i, i + 1, ones[value]) for i, value in singles.members(hashes)]
+        starts = heads.positions(pair_key(hashes[:-1], hashes[1:])) if n > 1 else []
+        if starts:
+            if values is None:
+                values, at = hashes.tolist(), range(n)
             table, value_at = self._table, values.__getitem__
-            for i in heads.positions(pair_key(hashes[:-1], hashes[1:])):
+            for i in starts:
                 for size in by_head[pair_key_of(values[at[i]], values[at[i + 1]])]:
                     if i + size <= n:
                         value = table.get(tuple(map(value_at, at[i : i + size])))

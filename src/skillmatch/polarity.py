@@ -30,8 +30,12 @@ CUE_STARTS = frozenset(
     "some beginner elementary limited little interest interested studying".split())
 _WORD = re.compile(r"[a-z']+")
 _REST = r"[^.;!?]*$"  # then anything up to the mention, within the clause
-_NEGATED_BEFORE = re.compile(  # the leading .* makes the cue found the one nearest the mention
-    r"(?s:.*)(?:(\b(?:no|zero|lack(?:ing|s)?(?:\s+of)?)\s+(?:prior\s+|previous\s+|professional\s+|commercial\s+|hands-on\s+|real\s+|practical\s+)?"
+# In the two patterns below, the leading .* makes the cue found the one nearest the mention; the
+# lookahead after it lets `re` skip, with one test, each position where no cue can start (it
+# would otherwise try every alternative there, from the end of the clause back). Its letters are
+# the first letters of the alternatives: a new alternative must add its own (tests try each).
+_NEGATED_BEFORE = re.compile(
+    r"(?s:.*)(?=\b[nzlhdw])(?:(\b(?:no|zero|lack(?:ing|s)?(?:\s+of)?)\s+(?:prior\s+|previous\s+|professional\s+|commercial\s+|hands-on\s+|real\s+|practical\s+)?"
     r"(?:experience|exposure|knowledge|background|skills?)\b"
     r"|\bnot\s+(?:\w+\s+){0,2}?(?:familiar|experienced|proficient|skilled|comfortable|worked|used|trained)\b"
     r"|\b(?:never|haven'?t|hasn'?t|didn'?t|don'?t|do\s+not|did\s+not|have\s+not|has\s+not)\s+(?:\w+\s+){0,2}?"
@@ -44,7 +48,7 @@ _NEGATED_AFTER = re.compile(
     r"^\W{0,3}(?:(?:experience|knowledge|skills?|expertise|background|certification)\s+)?(?:is|are)?\s*"
     r"(not\s+(?:required|needed|necessary|a\s+requirement)|none\b)", re.IGNORECASE)
 _HEDGED_BEFORE = re.compile(
-    r"(?s:.*)(\b(?:willing|eager|keen|want(?:ing)?|hop(?:e|ing)|plan(?:ning)?|aspiring)\s+to\s+learn\b"
+    r"(?s:.*)(?=\b[wekhpacnsifbl]|(?<=[:,(•])\s|\A\s)(\b(?:willing|eager|keen|want(?:ing)?|hop(?:e|ing)|plan(?:ning)?|aspiring)\s+to\s+learn\b"
     r"|\b(?:currently|now|still|presently|am|is|are|self)[\s-]+learning\b"
     r"|\b(?:exposure|introduction)\s+to\b"
     r"|\bfamiliar(?:ity)?\s+with\b"
@@ -55,7 +59,8 @@ _HEDGED_BEFORE = re.compile(
     r"|(?:^|(?<=[:,(•]))\s*(?:learning|studying)(?=\s+(?:[\w.#+-]+\s*(?:,|/|&|and|or)\s*)*$))" + _REST,
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[.;!?•]|\b(?:but|however|although|though|whereas|while|yet)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"(?=[.;!?•bhatwy])(?:[.;!?•]|\b(?:but|however|although|though|whereas|while|yet)\b)",
+                           re.IGNORECASE)
 
 
 class PolarityFinder:
