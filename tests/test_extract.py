@@ -111,6 +111,21 @@ def test_offsets_point_into_the_text(sm):
         assert 0 <= m.score <= 1 and m.method in {"exact", "alias", "fuzzy"}
 
 
+
+def test_mentions_are_frozen_hashable_values(sm):
+    import dataclasses
+
+    from skillmatch import Mention
+
+    m = sm.extract("Python")[0]
+    same = Mention(m.skill_id, m.name, m.start, m.end, m.text, m.score, m.method)
+    assert m == same and hash(m) == hash(same) and len({m, same}) == 1
+    assert m.to_dict() == {"skill_id": "python", "name": "Python", "start": 0, "end": 6, "text": "Python",
+                           "score": 1.0, "method": "exact", "polarity": "affirmed", "cue": None}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.score = 0.5
+    assert dataclasses.replace(m, polarity="negated").polarity == "negated"
+
 def test_longest_mention_wins(sm):
     found = sm.extract("Built APIs with Spring Boot and Ruby on Rails")
     texts = {m.text for m in found}
