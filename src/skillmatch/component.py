@@ -224,7 +224,7 @@ class SkillMatcher:
             for i in self._pair_keys.positions(keys):
                 sid = self._tables.splits.get(strings[lowers[i]] + strings[lowers[i + 1]])
                 # longer than any one-word match it covers; "in design" is not "In Design" (InDesign)
-                if sid is not None and view.trailing[i] and (lowers[i] != view.orth_at(i)
+                if sid is not None and view.trailing_space(i) and (lowers[i] != view.orth_at(i)
                                                              or lowers[i] not in self._lex.function_words):
                     out.append(Candidate(i, i + 2, sid, "fuzzy", SCORES["spacing"],
                                          weak=sid in self._weak_kinds))

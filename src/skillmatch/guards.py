@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IS_SPACE, LOWER, ORTH, SPACY
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -176,20 +176,22 @@ class Lexicon:
 
 
 class DocView:
-    """A `Doc` as integer lists (lowercase and text hashes, trailing space, is-whitespace)."""
+    """A `Doc` as integer lists (lowercase hashes, is-whitespace) and arrays (lowercase and text
+    hashes). Each column `Doc.to_array` reads costs as much as the rest of the view: what is
+    needed for a few tokens only (text, trailing space) is read from them one at a time."""
 
     def __init__(self, doc: Doc, lex: Lexicon):
-        arr = doc.to_array([LOWER, SPACY, IS_SPACE, ORTH]) if len(doc) else numpy.zeros((0, 4), "uint64")
+        arr = doc.to_array([LOWER, IS_SPACE, ORTH]) if len(doc) else numpy.zeros((0, 3), "uint64")
+        self.doc = doc
         self.lower_array = arr[:, 0]
-        self.orth_array = arr[:, 3]
+        self.orth_array = arr[:, 2]
         self.lower: list[int] = arr[:, 0].tolist()
-        self.trailing: list[int] = arr[:, 1].tolist()
-        self.space: list[int] = arr[:, 2].tolist()
-        self.newline, barriers = lex.line_breaks(self.lower, numpy.flatnonzero(arr[:, 2]).tolist())
+        self.space: list[int] = arr[:, 1].tolist()
+        self.newline, barriers = lex.line_breaks(self.lower, numpy.flatnonzero(arr[:, 1]).tolist())
         self.lex = lex
         self.n = len(self.lower)
         # tokens phrases are matched over: words, with single line breaks skipped (PDF wraps)
-        is_word = arr[:, 2] == 0
+        is_word = arr[:, 1] == 0
         # a line that starts with a bullet or dash starts a new item: no phrase runs into it
         bullets = [i for i in self.newline if i + 1 < self.n and self.lower[i + 1] in lex.separators]
         is_word[list(barriers) + bullets] = True
@@ -202,6 +204,10 @@ class DocView:
     def orth_at(self, i: int) -> int:
         """The `ORTH` hash of token `i` (read one at a time: few are ever needed)."""
         return int(self.orth_array[i])
+
+    def trailing_space(self, i: int) -> bool:
+        """True when a space follows token `i`."""
+        return bool(self.doc[i].whitespace_)
 
     def text_at(self, i: int) -> str:
         """The text of token `i`, as written."""
@@ -231,9 +237,9 @@ class DocView:
 def glued_to_hyphen(v: DocView, start: int, end: int) -> bool:
     """True for `Go-to-market`, `R-squared`, `C-level`: part of a hyphenated word."""
     h = v.lex.hyphen
-    if start > 0 and v.lower[start - 1] == h and not v.trailing[start - 1]:
+    if start > 0 and v.lower[start - 1] == h and not v.trailing_space(start - 1):
         return True
-    return end < v.n and v.lower[end] == h and not v.trailing[end - 1]
+    return end < v.n and v.lower[end] == h and not v.trailing_space(end - 1)
 
 
 def followed_by(v: DocView, end: int, words: frozenset[int]) -> bool:
@@ -324,7 +330,7 @@ def not_a_claim(v: DocView, start: int, end: int) -> bool:
     if i is not None:
         after = v.lower[i]
         # the title word must follow directly: a run of spaces ends a line in flattened text
-        if i == end and (after in lex.titles or after in lex.field_of and v.trailing[end - 1]  # "IT industry"
+        if i == end and (after in lex.titles or after in lex.field_of and v.trailing_space(end - 1)  # "IT industry"
                          or after in lex.headings and starts_line(v, start)):
             return True
         if after == lex.colon and not has_cue(v, start, end):  # a field label: "Databases:"
@@ -374,7 +380,7 @@ def names_organisation(v: DocView, start: int, end: int) -> bool:
     """True when a company suffix or a school word directly follows ("Oracle Corporation"), or a
     job title or work word and "at" come just before ("Engineer at Oracle", "worked @ SAP")."""
     lower, lex = v.lower, v.lex
-    if end < v.n and lower[end] in lex.org_suffixes and v.trailing[end - 1]:
+    if end < v.n and lower[end] in lex.org_suffixes and v.trailing_space(end - 1):
         return True
     if start < 2 or lower[start - 1] not in lex.at and lower[start - 2] not in lex.at:
         return False  # ("at" would be the word before: at most one whitespace token back)
