@@ -290,7 +290,7 @@ def has_cue(v: DocView, start: int, end: int, weak: bool = True) -> bool:
                 return True
             words.append(i)
         i -= 1
-    after = v.next_word(end)
+    after = end if end < v.n and not space[end] else v.next_word(end)  # (saves a call for the usual case)
     if words and (i < 0 or i in newline) and (
             _opens_item(v, words[::-1]) if weak else  # an ambiguous name alone in its item: "- Excel"
             len(words) == 1 and lower[words[0]] in lex.bullets and (after is None or lower[after] in lex.item_breaks)):
@@ -326,7 +326,7 @@ def demanded(v: DocView, i: int | None) -> bool:
 def not_a_claim(v: DocView, start: int, end: int) -> bool:
     """True when a generic skill word is part of a job title, employer, degree or field label."""
     lex = v.lex
-    i = v.next_word(end)
+    i = end if end < v.n and not v.space[end] else v.next_word(end)  # (saves a call for the usual case)
     if i is not None:
         after = v.lower[i]
         # the title word must follow directly: a run of spaces ends a line in flattened text
