@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .sections import line_spans
@@ -133,7 +134,7 @@ _AFTER_CUE = re.compile(r"not (?:required|needed|necessary|a requirement)|none",
 def spread_list_negation(text: str, mentions: list["Mention"]) -> list["Mention"]:
     """"Swift and Kotlin are not required": a negation after a list covers every skill in it,
     carried back from mention to mention across list separators only."""
-    out = sorted(mentions, key=lambda m: m.start)
+    out = sorted(mentions, key=attrgetter("start"))
     for i in range(len(out) - 2, -1, -1):
         after, m = out[i + 1], out[i]
         if (after.polarity == NEGATED and m.polarity == AFFIRMED and after.cue and _AFTER_CUE.fullmatch(after.cue)
