@@ -87,13 +87,6 @@ class PolarityFinder:
             starts = self._starts
         return starts[max(0, bisect_right(starts, at) - 1)] if starts else 0
 
-    def _cue_word_in(self, lo: int, hi: int) -> bool:
-        """False when no word a cue can start with begins in `text[lo:hi]` (True when unknown)."""
-        if self._cue_words is None:
-            return True
-        k = bisect_left(self._cue_words, lo)
-        return k < len(self._cue_words) and self._cue_words[k] < hi
-
     def __call__(self, start: int, end: int) -> tuple[str, str | None]:
         text = self.text
         after = text[end : end + 40]
@@ -101,8 +94,10 @@ class PolarityFinder:
         if ("not" in low or "none" in low) and (hit := _NEGATED_AFTER.match(after)):
             return NEGATED, _cue(hit)
         lo = max(0, start - WINDOW)
-        if not self._cue_word_in(lo, start):  # (no word starts inside another, so `lo` needs no moving yet)
-            return AFFIRMED, None
+        if self._cue_words is not None:  # (no word starts inside another, so `lo` needs no moving yet)
+            k = bisect_left(self._cue_words, lo)
+            if k == len(self._cue_words) or self._cue_words[k] >= start:
+                return AFFIRMED, None
         while 0 < lo < start and text[lo - 1].isalnum() and text[lo].isalnum():
             lo += 1  # not from the middle of a word ("casino experience")
         before = text[lo:start]
@@ -110,11 +105,7 @@ class PolarityFinder:
             return AFFIRMED, None
         breaks = list(_CLAUSE_BREAK.finditer(before))
         cut = breaks[-1].end() if breaks else 0
-        if not self._cue_word_in(lo + cut, start):  # every cue is in an earlier clause
-            return AFFIRMED, None
         clause = before[max(cut, self._sentence_start(start) - lo):]
-        if not self._cue_word_in(start - len(clause), start):
-            return AFFIRMED, None
         if hit := _NEGATED_BEFORE.match(clause):
             return NEGATED, _cue(hit)
         if hit := _HEDGED_BEFORE.match(clause):
