@@ -199,6 +199,8 @@ def test_alternatives_in_a_posting_are_satisfied_by_any_one(small):
         # a cue glued to the word before by a full stop, as text from PDFs often has it
         ("Wrote some scripts in Python.Familiar with Docker", "docker", "hedged", "Familiar with"),
         ("Python (basic). Used Java.No experience with Kubernetes", "kubernetes", "negated", "No experience"),
+        ("Built scripts in Python.Familiar with Docker", "docker", "hedged", "Familiar with"),
+        ("Used Java.No experience with Kubernetes", "kubernetes", "negated", "No experience"),
         # every word a cue can start with (the patterns skip positions where none can)
         ('Zero experience with Docker', 'docker', 'negated', 'Zero experience'),
         ('Never used Kafka', 'apache-kafka', 'negated', 'Never used'),

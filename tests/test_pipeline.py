@@ -63,6 +63,17 @@ def test_tokenizer_whitespace_and_plain_word_runs():
         ("\n\t", ""), ("and", " "), ("more", " ")]
 
 
+def test_tokenizer_cuts_sentences_glued_by_a_full_stop():
+    """Text from PDFs loses the space after a full stop: "Python.Familiar" is two words, while
+    names keep their dot whatever their case (`ASP.NET`, `Asp.Net`, `Node.Js`, `Socket.IO`)."""
+    nlp = blank_with_tokenizer()
+    words = [t.text for t in nlp.make_doc("Python.Familiar with Google AdWords.Used Asp.Net, Node.Js, Socket.IO")]
+    assert words[:4] == ["Python", ".", "Familiar", "with"]
+    assert words[5:8] == ["AdWords", ".", "Used"]
+    for name in ("Asp.Net", "Node.Js", "Socket.IO"):
+        assert name in words
+
+
 def test_tokenizer_keeps_links_whole():
     nlp = blank_with_tokenizer()
     text = "Mail jane.doe+cv@example.co.uk, see https://example.com/a_b (www.site.org) or R&D"

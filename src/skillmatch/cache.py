@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
-VERSION = "9"  # bump when the layout of cached objects changes
+VERSION = "10"  # bump when the layout of cached objects changes
 
 
 def cache_dir() -> Path:

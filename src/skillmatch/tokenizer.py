@@ -23,7 +23,11 @@ from spacy.vocab import Vocab
 _W = r"[0-9A-Za-z_\w]"
 _URL = r"(?:https?://|www\.)[^\s<>\"')\]]+"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_WORD = rf"\.?{_W}+(?:[.&'’]{_W}+)*[+#]*"
+# A dot between a lowercase letter and a capitalised word ends a sentence whose space was lost
+# ("Python.Familiar with", common in text from PDFs), unless a name ends as `.Net`, `.Js`, `.Io`.
+_GLUED = r"(?<=[a-z]\.)(?!(?:Net|Js|Io)\b)[A-Z][a-z]"  # (tested after a dot)
+_PLAIN = rf"{_W}+(?:[.&'’](?!{_GLUED}){_W}+)*[+#]*"
+_WORD = rf"(?:{_PLAIN}|\.(?!{_GLUED}){_PLAIN})"
 _TOKEN = rf"{_URL}|{_WORD}(?![\w.+&'’#-]*@[\w-]+\.[\w-])|{_EMAIL}|{_WORD}|[^\w\s]"
 # One match is either a run of plain words, each followed by one space ("Managed a team of ":
 # cut by `str.split`, which is much cheaper than a match per word), a run of whitespace (a token
