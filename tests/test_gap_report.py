@@ -283,6 +283,8 @@ def test_alternatives_share_one_requirements_weight(sm):
     ("Requirements\nStrong Python (ideally Django) and AWS experience.", "aws", "required"),  # the aside closes
     ("Requirements\nAWS (preferably certified), Terraform and Kubernetes.", "terraform", "required"),
     ("- 3+ years as a data analyst using SQL and Tableau\n- Python is a plus", "sql", "required"),  # not a title
+    ("Experience with Node.Js.Knowledge of Docker is a bonus.Must have SQL.", "sql", "required"),  # glued sentences
+    ("Experience with Node.Js.Knowledge of Docker is a bonus.Must have SQL.", "nodejs", "required"),
 ])
 def test_cues_stay_in_their_own_clause(sm, posting, skill, importance):
     by = {ts.skill_id: ts.importance for ts in sm.posting(posting).skills}

@@ -201,6 +201,7 @@ def test_alternatives_in_a_posting_are_satisfied_by_any_one(small):
         ("Python (basic). Used Java.No experience with Kubernetes", "kubernetes", "negated", "No experience"),
         ("Built scripts in Python.Familiar with Docker", "docker", "hedged", "Familiar with"),
         ("Used Java.No experience with Kubernetes", "kubernetes", "negated", "No experience"),
+        ("Cleaned data in Google Sheets.I have never used Looker.", "looker", "negated", "never used"),
         # every word a cue can start with (the patterns skip positions where none can)
         ('Zero experience with Docker', 'docker', 'negated', 'Zero experience'),
         ('Never used Kafka', 'apache-kafka', 'negated', 'Never used'),

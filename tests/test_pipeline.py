@@ -67,10 +67,13 @@ def test_tokenizer_cuts_sentences_glued_by_a_full_stop():
     """Text from PDFs loses the space after a full stop: "Python.Familiar" is two words, while
     names keep their dot whatever their case (`ASP.NET`, `Asp.Net`, `Node.Js`, `Socket.IO`)."""
     nlp = blank_with_tokenizer()
-    words = [t.text for t in nlp.make_doc("Python.Familiar with Google AdWords.Used Asp.Net, Node.Js, Socket.IO")]
+    words = [t.text for t in nlp.make_doc("Python.Familiar with Google AdWords.Used Asp.Net, Node.Js, Socket.IO, "
+                                          "VB.NET; SQL.Docker. Sheets.I like B.Tech, M.Sc, Ph.D, Ed.D")]
     assert words[:4] == ["Python", ".", "Familiar", "with"]
     assert words[5:8] == ["AdWords", ".", "Used"]
-    for name in ("Asp.Net", "Node.Js", "Socket.IO"):
+    for start in ("SQL", "Sheets"):
+        assert words[words.index(start) + 1] == "."
+    for name in ("Asp.Net", "Node.Js", "Socket.IO", "VB.NET", "B.Tech", "M.Sc", "Ph.D", "Ed.D"):
         assert name in words
 
 

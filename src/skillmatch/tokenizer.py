@@ -23,11 +23,12 @@ from spacy.vocab import Vocab
 _W = r"[0-9A-Za-z_\w]"
 _URL = r"(?:https?://|www\.)[^\s<>\"')\]]+"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-# A dot between a lowercase letter and a capitalised word ends a sentence whose space was lost
-# ("Python.Familiar with", common in text from PDFs), unless a name ends as `.Net`, `.Js`, `.Io`.
-_GLUED = r"(?<=[a-z]\.)(?!(?:Net|Js|Io)\b)[A-Z][a-z]"  # (tested after a dot)
-_PLAIN = rf"{_W}+(?:[.&'’](?!{_GLUED}){_W}+)*[+#]*"
-_WORD = rf"(?:{_PLAIN}|\.(?!{_GLUED}){_PLAIN})"
+# Right after a dot: a sentence whose space was lost, common in text from PDFs ("Python.Familiar
+# with", "Sheets.I have", "SQL.Docker is"), not the end of a name (`Asp.Net`, `Node.Js`, `VB.NET`).
+# (`B.Tech`, `M.Sc`, `Ph.D` stay whole: one capital before the dot, or a capital other than A or I after it)
+GLUED_SENTENCE = r"(?:(?<=[a-z]\.)|(?<=[A-Z]{2}\.))(?!(?:Net|Js|Io)\b)[A-Z][a-z]|(?<=[a-z]\.)[AI]\b"
+_PLAIN = rf"{_W}+(?:[.&'’](?!{GLUED_SENTENCE}){_W}+)*[+#]*"
+_WORD = rf"(?:{_PLAIN}|\.(?!{GLUED_SENTENCE}){_PLAIN})"
 _TOKEN = rf"{_URL}|{_WORD}(?![\w.+&'’#-]*@[\w-]+\.[\w-])|{_EMAIL}|{_WORD}|[^\w\s]"
 # One match is either a run of plain words, each followed by one space ("Managed a team of ":
 # cut by `str.split`, which is much cheaper than a match per word), a run of whitespace (a token
