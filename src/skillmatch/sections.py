@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .tokenizer import GLUED_SENTENCE
 
-_SENTENCE_END = re.compile(rf"(?<=[.;!?])\s+(?=\S)|(?={GLUED_SENTENCE})")  # also "Python.Familiar with"
+_SENTENCE_END = re.compile(rf"(?<=[.;!?])(?:\s+(?=\S)|(?={GLUED_SENTENCE}))")  # also "Python.Familiar with"
 _ITEM_START = re.compile(r"[-•*·–▪●◦○■◆‣⁃➢]|\d+[.)]\s")  # a bullet or a numbered item
 _WRAP_MIN = 40  # shorter lines without end punctuation are headings or list items, not prose
 _JOINING_END = re.compile(r"(?:\b(?:or|and|with|of|in|to|the|a|an|for|on|at|as|by|from|some|any|using|like|"
