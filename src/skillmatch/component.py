@@ -26,7 +26,7 @@ from .cache import cached
 from .fuzzy import FuzzyIndex
 from .guards import Candidate, DocView, Lexicon
 from .linking import LinkIndex, Linker, compile_links, index_key
-from .mentions import result_rows
+from .mentions import result_row
 from .phrases import KeySet, PhraseTable, pair_key, token_hash
 from .polarity import CUE_STARTS, CUES_KEY
 from .taxonomy import Taxonomy, english_words, insensitive_forms, load_taxonomy
@@ -59,12 +59,11 @@ _FIELDS = ("skill_id", "skill_name", "skill_score", "skill_method")
 
 def _getter(index: int):
     def get(span: Span):
-        start, end = span.start_char, span.end_char
         for name, results in span.doc.user_data.items():
             if isinstance(name, str) and name.startswith(RESULTS_KEY):
-                for row in result_rows(results):
-                    if row[0] == start and row[1] == end:
-                        return row[2 + index]
+                row = result_row(results, span.start_char, span.end_char)
+                if row is not None:
+                    return row[index]
         return None
 
     return get

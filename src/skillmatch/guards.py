@@ -177,8 +177,8 @@ class Lexicon:
 
 class DocView:
     """A `Doc` as integer lists (lowercase hashes, is-whitespace) and arrays (lowercase and text
-    hashes). Each column `Doc.to_array` reads costs as much as the rest of the view: what is
-    needed for a few tokens only (text, trailing space) is read from them one at a time."""
+    hashes). Every column `Doc.to_array` reads is costly (spaCy takes the interpreter's lock per
+    token), so what few tokens need (text, trailing space) is read from them one at a time."""
 
     def __init__(self, doc: Doc, lex: Lexicon):
         arr = doc.to_array([LOWER, IS_SPACE, ORTH]) if len(doc) else numpy.zeros((0, 3), "uint64")

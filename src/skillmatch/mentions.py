@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import asdict, dataclass, fields
+from operator import itemgetter
 
 from spacy.tokens import Doc, Span
 
@@ -59,6 +61,14 @@ def doc_mentions(doc: Doc, spans_key: str = "skills", text: str | None = None) -
     return spread_list_negation(text, [_mention(skill_id, name, start, end, text[start:end], score, method,
                                                 *polarity(start, end))
                                        for start, end, skill_id, name, score, method in result_rows(results)])
+
+
+def result_row(results: list | dict, start: int, end: int) -> list | None:
+    """`[id, name, score, method]` of the stored result at `start:end` (either format), or None."""
+    if isinstance(results, dict):
+        return results.get(f"{start}:{end}")
+    k = bisect_left(results, start, key=itemgetter(0))  # rows are in text order, one per start
+    return results[k][2:] if k < len(results) and results[k][0] == start and results[k][1] == end else None
 
 
 def result_rows(results: list | dict) -> list:
