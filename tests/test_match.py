@@ -223,6 +223,16 @@ def test_alternatives_in_a_posting_are_satisfied_by_any_one(small):
         ('Hobbies: (learning Rust)', 'rust', 'hedged', 'learning'),
         ('Little understanding of Perl', 'perl', 'hedged', 'Little understanding of'),
         ('Beginner experience with Ruby', 'ruby', 'hedged', 'Beginner experience with'),
+        # a level beside the name, starting a list item or in brackets after it
+        ('Languages: English (native), basic Spanish', 'spanish', 'hedged', 'basic'),
+        ('Native English; Basic French', 'french', 'hedged', 'Basic'),
+        ('Beginner-level Java, advanced SQL', 'java', 'hedged', 'Beginner-level'),
+        ('Spanish (basic), French (fluent)', 'spanish', 'hedged', 'basic'),
+        ('Photoshop (Novice); Excel: beginner', 'photoshop', 'hedged', 'Novice'),
+        ('Spanish (basic), French (fluent)', 'french', 'affirmed', None),
+        ('Wrote basic SQL reports daily', 'sql', 'affirmed', None),  # a verb before it: a duty
+        ('Emergency Medical Technician - Basic', 'emt-certification', 'affirmed', None),
+        ('Teacher Certification: Elementary Education', 'teaching-license', 'affirmed', None),
     ],
 )
 def test_negated_and_hedged_mentions(sm, text, skill, polarity, cue):

@@ -55,11 +55,15 @@ _HEDGED_BEFORE = re.compile(
     r"|\bfamiliar(?:ity)?\s+with\b"
     r"|\b(?:basic|some|beginner|elementary|limited|little)\s+(?:\w+\s+)?(?:knowledge|understanding|experience|"
     r"familiarity|exposure)\s+(?:of|in|with|to)\b"
+    # a level starting a clause or list item, right before the name: "Basic French", "C++, basic HTML"
+    r"|(?:^|(?<=[:,(•]))\s*(basic|beginner)(?:[\s-]+level)?(?=\s*$)"
     r"|\binterest(?:ed)?\s+in\b"
     # "Side projects: learning Rust", "Learning Rust and Go": at a clause start, then only a list of names
     r"|(?:^|(?<=[:,(•]))\s*(?:learning|studying)(?=\s+(?:[\w.#+-]+\s*(?:,|/|&|and|or)\s*)*$))" + _REST,
     re.IGNORECASE,
 )
+_HEDGED_AFTER = re.compile(  # a level right after the name: "Spanish (basic)", "Rust: beginner"
+    r"^\s*[(:]\s*(basic|beginner|novice|rudimentary)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"(?=[.;!?•bhatwy])(?:[.;!?•]|\b(?:but|however|although|though|whereas|while|yet)\b)",
                            re.IGNORECASE)
 
@@ -93,6 +97,8 @@ class PolarityFinder:
         low = after.lower()
         if ("not" in low or "none" in low) and (hit := _NEGATED_AFTER.match(after)):
             return NEGATED, _cue(hit)
+        if hit := _HEDGED_AFTER.match(after):
+            return HEDGED, _cue(hit)
         lo = max(0, start - WINDOW)
         if self._cue_words is not None:  # (no word starts inside another, so `lo` needs no moving yet)
             k = bisect_left(self._cue_words, lo)
