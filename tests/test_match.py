@@ -56,6 +56,13 @@ def test_credit_rules_and_evidence(small):
     assert [r.skill_id for r in report.missing] == ["kafka"]
 
 
+@pytest.mark.parametrize("resume, target, what", [("", None, "resume"), (" \n\t", "ml-engineer", "resume"),
+                                                  ("Python and SQL.", "  ", "job posting")])
+def test_an_empty_resume_or_posting_is_an_error_not_a_score_of_zero(sm, resume, target, what):
+    with pytest.raises(skillmatch.DocumentError, match=f"The {what} text is empty"):
+        sm.match(resume, target)
+
+
 def test_report_to_dict_is_json_ready(small):
     import json
 

@@ -14,6 +14,7 @@ from spacy.language import Language
 from . import component as _component  # noqa: F401  (registers the "skillmatch" factory)
 from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
 from .coverage import DEFAULT_CREDITS, Credits, MatchReport, match
+from .errors import DocumentError
 from .mentions import Mention, doc_mentions
 from .posting import posting_target
 from .readers import read_document
@@ -67,7 +68,9 @@ class SkillMatch:
 
     def posting(self, text: str, name: str = "job posting", weights: dict[str, float] | None = None) -> Target:
         """A target made of the skills a job posting asks for, required or preferred (weights
-        default to 1.0 and 0.5), with the reason and any years asked for."""
+        default to 1.0 and 0.5), with the reason and any years asked for. Raises
+        `DocumentError` when the text is empty."""
+        _require_text(text, "job posting")
         return posting_target(text, self.extract(text), name=name, weights=weights)
 
     def match(self, resume: str, target: Target | str | None = None, *,
@@ -78,13 +81,20 @@ class SkillMatch:
         job posting; `None` means the default role. A lone lowercase-hyphenated word is taken
         as a role id, so a mistyped id raises an error instead of scoring 0. `credits` sets the
         partial credits; `as_of` is the date "Present" means in dated roles (default: today).
+        An empty resume (or posting) raises `DocumentError` rather than scoring 0.
         """
+        _require_text(resume, "resume")
         if target is None:
             target = self.role()
         elif isinstance(target, str):
             is_id = re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", target.strip()) is not None
             target = self.role(target.strip()) if is_id else self.posting(target)
         return match(resume, self.extract(resume), target, self.taxonomy, credits, source, as_of)
+
+
+def _require_text(text: str, what: str) -> None:
+    if not text.strip():
+        raise DocumentError(f"The {what} text is empty.")
 
 
 @lru_cache(maxsize=4)
