@@ -55,6 +55,14 @@ def test_an_output_suffix_that_names_no_report_format_is_an_error(tmp_path):
     assert "cannot tell the output format from '.pdf'" in result.output
     assert run(RESUME_TXT, "--output", str(out), "--format", "json").exit_code == 0  # told: any name
 
+
+@pytest.mark.parametrize("args", [(RESUME_TXT, "--format", "xml"), ("extract", RESUME_TXT, "-f", "xml")])
+def test_an_unknown_format_is_named_plainly(args):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'markdown'" in result.output
+    assert "Value error" not in result.output
+
 def test_extract_many_files_as_json():
     result = run("extract", RESUME_TXT, POSTING, "-f", "json")
     assert result.exit_code == 0, result.output

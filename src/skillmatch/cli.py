@@ -29,7 +29,8 @@ Documents may be PDF, DOCX, TXT, MD or HTML; `-` reads standard input.
 
 class _DefaultToMatch(TyperGroup):
     """Route `skillmatch RESUME ...` to the `match` command, and a leading `--taxonomy FILE`
-    (`skillmatch --taxonomy esco.yaml extract ...`) to the command that follows it."""
+    (`skillmatch --taxonomy esco.yaml extract ...`) to the command that follows it; word bad
+    option values plainly."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if len(args) > 2 and args[0] in ("--taxonomy", "-t") and args[2] in self.commands:
@@ -40,6 +41,13 @@ class _DefaultToMatch(TyperGroup):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["match", *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except typer.BadParameter as exc:  # typer words a bad choice "Value error, 'xml' is not one of ..."
+            exc.message = exc.message.removeprefix("Value error, ")
+            raise
 
 
 app = typer.Typer(cls=_DefaultToMatch, help=HELP, no_args_is_help=True, add_completion=False,
