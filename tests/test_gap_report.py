@@ -276,6 +276,22 @@ def test_alternatives_share_one_requirements_weight(sm):
     assert report.score == 0.5  # Python met, the cloud requirement not
 
 
+def test_every_format_says_which_skills_are_alternatives_and_how_they_weigh(sm):
+    """Four required rows, one of them met, would read as 25%: the rows must say why it is 50%."""
+    from skillmatch.report import match_table, to_text
+
+    report = sm.match("Skills: Python", "Requirements\n- Python\n- One of AWS, GCP or Azure\n")
+    note = "skills asked for as alternatives share one skill's weight"
+    table = to_text(match_table(report), width=200)
+    assert "required (or Microsoft Azure, Google Cloud Platform)" in table and note in table
+    md = report.to_markdown()
+    assert "| Skill | Need | Weight | Verdict | Credit | Why |" in md
+    assert "| Python | required (section \"Requirements\") | 1 | matched | 1 |" in md
+    assert "(or Amazon Web Services, Google Cloud Platform) | 0.333 | missing | 0 |" in md and note in md
+    assert "required (or Amazon Web Services, Microsoft Azure)" in report.to_html()
+    assert note not in to_text(match_table(sm.match("Skills: Python", "Requirements: Python, SQL")), width=200)
+
+
 @pytest.mark.parametrize("posting, skill, importance", [
     ("Must know SQL or Excel, travel is not required.", "sql", "required"),  # negation stays with travel
     ("Requirements\n5+ years of experience building pipelines with Python\nExperience with Snowflake is a plus",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from .coverage import MatchReport, SkillResult, years_text
-from .report import headline, located, pct
+from .report import alternatives_text, headline, located, pct, weights_note
 
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
@@ -60,9 +60,12 @@ def match_html(report: MatchReport) -> str:
         parts.append("<p>None: every skill asked for has some evidence.</p>")
     parts += ["<h2>Every skill asked for</h2>", "<table><thead><tr><th>Skill</th><th>Need</th><th>Verdict</th>"
               "<th>Why</th><th>Evidence</th></tr></thead><tbody>"]
+    names = {r.skill_id: r.name for r in results}
     for r in results:
-        parts.append(_row(r, anchors[r.skill_id], mark_at))
+        parts.append(_row(r, anchors[r.skill_id], mark_at, alternatives_text(r, names)))
     parts.append("</tbody></table>")
+    if any(r.alternatives for r in results):
+        parts.append(f'<p class="legend">{escape(weights_note(report))}</p>')
     if report.extra:
         parts.append(f'<h2>Other skills in the resume</h2><p>{escape(", ".join(report.extra))}</p>')
     if report.resume_text:
@@ -78,8 +81,10 @@ def _score_box(label: str, value: float | None) -> str:
     return f'<div class="score">{label}<b>{pct(value)}</b></div>'
 
 
-def _row(r: SkillResult, anchor: str, mark_at: dict[int, str]) -> str:
-    need = f'{r.importance}<div class="why">{escape(r.importance_reason)}</div>' if r.importance_reason else r.importance
+def _row(r: SkillResult, anchor: str, mark_at: dict[int, str], alternatives: str) -> str:
+    need = escape(r.importance + alternatives)
+    if r.importance_reason:
+        need += f'<div class="why">{escape(r.importance_reason)}</div>'
     if r.job_quote:
         need += f'<div class="why">“{escape(r.job_quote)}”</div>'
     verdict = f'<span class="badge b-{r.status}">{r.status}</span>'

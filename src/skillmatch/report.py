@@ -58,18 +58,35 @@ def _verdict(r: SkillResult) -> str:
     return f"{r.status} {r.credit:g}" if r.status == "partial" else r.status
 
 
+def alternatives_text(r: SkillResult, names: dict[str, str]) -> str:
+    """" (or Vue.js, React)" for a skill the target accepts others in place of, else ""."""
+    return f" (or {', '.join(names.get(a, a) for a in r.alternatives)})" if r.alternatives else ""
+
+
+WEIGHTS_NOTE = ("The score averages each skill's credit weighted by need (required {required:g}, preferred "
+                "{preferred:g}); skills asked for as alternatives share one skill's weight.")
+
+
+def weights_note(report: MatchReport) -> str:
+    base = {r.importance: r.weight * (len(r.alternatives) + 1) for r in report.results}  # one per need
+    return WEIGHTS_NOTE.format(required=base.get("required", 1.0), preferred=base.get("preferred", 0.5))
+
+
 # ------------------------------------------------------------------ match report
 def match_table(report: MatchReport) -> Group:
     """Verdicts as a rich table, missing required skills first, then the gap lists."""
     table = Table(title=headline(report), title_justify="left", show_lines=False, expand=False)
     for col in ("Skill", "Need", "Verdict", "Why"):
         table.add_column(col, overflow="fold")
+    names = {r.skill_id: r.name for r in report.results}
     for r in report.results:
-        need = Text(r.importance)
+        need = Text(r.importance + alternatives_text(r, names))
         if r.importance_reason.startswith("cue"):  # headings are obvious on screen; cues less so
             need.append(f" ({r.importance_reason[4:]})", style="dim")
         table.add_row(r.name, need, Text(_verdict(r), style=_STATUS_STYLE[r.status]), why(r, width=20))
     parts: list = [table]
+    if any(r.alternatives for r in report.results):
+        parts.append(Text(weights_note(report), style="dim"))
     if gaps := report.gaps("required"):
         parts.append(Text(f"Required gaps: {', '.join(gaps)}", style="bold red"))
     if nice := report.gaps("preferred"):
@@ -85,11 +102,13 @@ def match_markdown(report: MatchReport) -> str:
     lines = [f"## {headline(report)}", ""]
     lines.append(f"**Required gaps:** {', '.join(report.gaps('required')) or 'none'}  ")
     lines.append(f"**Preferred gaps:** {', '.join(report.gaps('preferred')) or 'none'}")
-    lines += ["", "| Skill | Need | Verdict | Credit | Why |", "|---|---|---|---|---|"]
+    lines += ["", "| Skill | Need | Weight | Verdict | Credit | Why |", "|---|---|---|---|---|---|"]
+    names = {r.skill_id: r.name for r in report.results}
     for r in report.results:
-        need = f"{r.importance} ({r.importance_reason})" if r.importance_reason else r.importance
-        cells = [r.name, need, r.status, f"{r.credit:g}", why(r, width=60)]
+        need = r.importance + (f" ({r.importance_reason})" if r.importance_reason else "") + alternatives_text(r, names)
+        cells = [r.name, need, f"{r.weight:.3g}", r.status, f"{r.credit:g}", why(r, width=60)]
         lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+    lines += ["", weights_note(report)]
     if report.extra:
         lines += ["", f"**Other skills in the resume:** {', '.join(report.extra)}"]
     return "\n".join(lines) + "\n"
