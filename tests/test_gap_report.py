@@ -250,6 +250,23 @@ def test_stated_years_win_over_dated_roles(sm):
     assert (python.status, python.credit, python.years.found, python.years.source) == ("partial", 0.75, 3.0, "stated")
 
 
+@pytest.mark.parametrize("resume, skill, found", [
+    ("Skills: Java since 2019, Go", "java", 7.9),  # to the report's date, 2026-11
+    ("Skills: Python (since Mar 2024), SQL", "python", 2.8),
+    ("Since 2021 I have built Python services.", "python", 5.9),  # forward, within the clause
+])
+def test_since_a_year_states_the_years_to_the_report_date(sm, resume, skill, found):
+    posting = "Requirements\n- 4+ years of Java\n- 4+ years of Python\n"
+    result = next(r for r in sm.match(resume, posting, as_of=AS_OF).results if r.skill_id == skill)
+    assert (result.years.found, result.years.source) == (pytest.approx(found, abs=0.05), "stated")
+    assert result.years.status == ("met" if found >= 4 else "unmet")
+
+
+def test_since_in_a_posting_asks_for_no_years(sm):
+    by = {ts.skill_id: ts.min_years for ts in sm.posting("Requirements: Java (our stack since 2015), 3 years of Golang").skills}
+    assert by == {"java": None, "golang": 3.0}
+
+
 def test_an_alternative_is_covered_through_a_narrower_skill(sm):
     by = {r.skill_id: r for r in sm.match("Skills: PySpark, SQL", "Nice to have: Spark or Databricks.").results}
     assert by["apache-spark"].status == "matched" and by["databricks"].status == "matched"

@@ -1,8 +1,9 @@
 """Years of experience per skill, stated ("5+ years of Python", "Python (3 years)", "3-5 yrs SQL")
 or, on resumes, counted from dated roles ("Jan 2018 – Present", "2016-2019", "03/2019 - 06/2021").
 
-A stated figure belongs to the skill written just before it ("Python (3 years)", "SQL: 5 yrs")
-or, failing that, to every skill after it in the same clause ("5+ years of Python and SQL"),
+A resume's "since 2019" ("Java since 2019", "Python (since Mar 2020)") states the years from
+then to the report's date. A stated figure belongs to the skill written just before it
+("Python (3 years)", "SQL: 5 yrs") or, failing that, to every skill after it in the same clause ("5+ years of Python and SQL"),
 up to the next figure. A range counts its lower end. A dated role credits its months to every
 skill named between its dates and the next role's; overlapping roles are not counted twice.
 """
@@ -43,6 +44,7 @@ _RANGE = re.compile(
     rf"(?P<b>{_DATE}|present|current(?:ly)?|now|today|date|ongoing)(?![\w/])",
     re.IGNORECASE)
 _NOT_ROLES = ("education", "certifications", "other")
+_SINCE = re.compile(rf"(?<![\w-])since\s+((?:{_MONTH}\.?\s+)?(?:19|20)\d\d)(?![\w/])", re.IGNORECASE)
 _YEARS_WORD = re.compile(r"y(?:ea)?rs?\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -65,32 +67,37 @@ def _lines_with(pattern: re.Pattern, text: str, start: int = 0, end: int | None 
     return spans
 
 
-def stated_years(text: str, mentions: Sequence[Mention]) -> dict[str, float]:
+def stated_years(text: str, mentions: Sequence[Mention], since: date | None = None) -> dict[str, float]:
     """Years written next to skills: skill id -> years (the lower end of a range; the most
     stated when a skill has several). A bare number after a stated one ("7+ years in software,
-    including 3 with Java") gives the years for what follows it."""
+    including 3 with Java") gives the years for what follows it. With `since` (the report's
+    date), "since 2019" states the years from then."""
     hits = []
     for lo, hi in _lines_with(_YEARS_WORD, text):
         stated = list(_STATED.finditer(text, lo, hi))
         parts = [part for part in (_PART.finditer(text, stated[0].end(), hi) if stated else ())
                  if _number(part.group(1)) <= max(_number(s.group(1)) for s in stated if s.start() < part.start())]
-        hits += sorted(stated + parts, key=lambda hit: hit.start())
+        hits += [(hit, _number(hit.group(1))) for hit in stated + parts]
+    if since is not None and "since" in text.lower():
+        now = since.year * 12 + since.month
+        hits += [(hit, round((now - start) / 12, 1)) for hit in _SINCE.finditer(text)
+                 if (start := _month_index(hit.group(1), since)) is not None and 0 < now - start <= 12 * 50]
     if not hits:
         return {}
+    hits.sort(key=lambda pair: pair[0].start())
     ordered = sorted((m for m in mentions if m.polarity != "negated"), key=lambda m: m.start)
     starts = [m.start for m in ordered]
     out: dict[str, float] = {}
     attached: dict[str, float] = {}
-    for n, hit in enumerate(hits):
-        years = _number(hit.group(1))
+    for n, (hit, years) in enumerate(hits):
         i = bisect_left(starts, hit.start())  # mentions from i on start at or after the figure
         prev = ordered[i - 1] if i else None
-        if hit.re is _STATED and prev is not None and prev.end <= hit.start() and \
+        if hit.re is not _PART and prev is not None and prev.end <= hit.start() and \
                 _ATTACHED.match(gap := text[prev.end : hit.start()]) and "\n" not in gap:
             attached[prev.skill_id] = max(years, attached.get(prev.skill_id, 0.0))
             continue
         stop = _CLAUSE_END.search(text, hit.end())
-        end = min(stop.start() if stop else len(text), hits[n + 1].start() if n + 1 < len(hits) else len(text))
+        end = min(stop.start() if stop else len(text), hits[n + 1][0].start() if n + 1 < len(hits) else len(text))
         for m in ordered[bisect_left(starts, hit.end()):]:
             if m.end > end:
                 break
@@ -177,5 +184,5 @@ def resume_years(text: str, mentions: Sequence[Mention], found_sections: Sequenc
     """Skill id -> (years, how: "stated" or "dated roles"); what the resume states wins, since a
     role's dates also count months spent on other work."""
     out = {sid: (y, "dated roles") for sid, y in dated_years(dated_roles(text, found_sections, as_of), mentions).items()}
-    out.update((sid, (years, "stated")) for sid, years in stated_years(text, mentions).items())
+    out.update((sid, (years, "stated")) for sid, years in stated_years(text, mentions, as_of or date.today()).items())
     return out
