@@ -207,6 +207,11 @@ def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):
         ("Software Engineer, Oracle Corporation, 2015 - 2018", "oracle-database"),  # an employer
         ("Software Engineer at Oracle (2019 - 2021)", "oracle-database"),  # an employer
         ("Worked @ Salesforce on billing", "salesforce"),
+        ("Experience\nData Engineer, Oracle, 2019 - 2022\n- Built ETL in Python", "oracle-database"),  # role lines
+        ("Data Engineer | Oracle | Jan 2019 - Present", "oracle-database"),
+        ("Senior Analyst, Salesforce (2018-2020)", "salesforce"),
+        ("Oracle — Senior Data Engineer (2019-2022)", "oracle-database"),
+        ("Account Executive - Salesforce\nClosed deals", "salesforce"),
         ("Completed the OCA course at Oracle University", "oracle-database"),  # a school
         ("Head of Information Technology, Northwind Traders", "information-technology"),  # a job title
         ("Assistant Professor, School of Social Work, Lakeside University", "social-work"),  # an employer
@@ -220,6 +225,16 @@ def test_generic_and_ambiguous_words_with_evidence(sm, text, skill):
 )
 def test_headings_degrees_and_english_are_not_claims(sm, text, skill):
     assert skill not in ids(sm, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Database Administrator, Oracle, SQL Server, MySQL",  # a title, then a list of skills
+    "Oracle, Developer, Oracle Enterprise",  # a flattened list with a title word in it
+    "SAP, Lotus Notes, Team Leader and mentor",
+    "Skills: Oracle, SQL, Python",
+])
+def test_an_employer_name_in_a_list_of_skills_is_a_skill(sm, text):
+    assert {"oracle-database", "sap"} & ids(sm, text)
 
 
 @pytest.mark.parametrize("text, skill", [

@@ -73,6 +73,15 @@ ORG_SUFFIXES = ("inc", "ltd", "llc", "corp", "corporation", "pvt", "gmbh", "plc"
 # Before "at" or "@", these make the skill after it an employer ("Engineer at Oracle", "worked at SAP").
 EMPLOYED_WORDS = ("worked", "work", "working", "works", "employed", "interned", "internship", "joined", "job",
                   "position", "role", "career", "stint", "tenure", "years", "experience")
+# Skills that are also employers' names: on a role line, beside a job title and a separator, they
+# name the employer ("Data Engineer, Oracle, 2019 – 2022", "Salesforce | Account Executive").
+EMPLOYER_NAMES = ("oracle", "salesforce", "sap", "ibm", "cisco", "adobe", "microsoft", "google", "amazon",
+                  "workday", "servicenow", "atlassian", "snowflake", "databricks", "tableau", "twitter",
+                  "facebook", "linkedin", "intel", "nvidia", "vmware", "palantir", "splunk", "informatica")
+ROLE_LINE_SEPARATORS = (",", "|", "-", "–", "—", "@", "·")
+MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+               "january", "february", "march", "april", "june", "july", "august", "september", "october",
+               "november", "december", "present", "current", "summer", "spring", "fall", "autumn", "winter")
 # Before "of"/"for", these make the skill word after them part of a title or an organisation's name
 # ("Head of Information Technology", "School of Computer Science", "Center for Public Health").
 ORG_OF_WORDS = (
@@ -149,6 +158,7 @@ class Lexicon:
                               | set(self.cased_degrees))
         self.hyphen = strings.add("-")
         self.colon = strings.add(":")
+        self.open_paren = strings.add("(")
         self.item_breaks = hashes(strings, ITEM_BREAKS)
         self.degree_marks = hashes(strings, (",", "."))
         self.org_of = hashes(strings, ORG_OF_WORDS)
@@ -156,6 +166,9 @@ class Lexicon:
         self.org_suffixes = hashes(strings, ORG_SUFFIXES) | hashes(strings, (w + "." for w in ORG_SUFFIXES))
         self.employed = self.titles | hashes(strings, EMPLOYED_WORDS)
         self.at = hashes(strings, ("at", "@"))
+        self.employers = hashes(strings, EMPLOYER_NAMES)
+        self.role_separators = hashes(strings, ROLE_LINE_SEPARATORS)
+        self.months = hashes(strings, MONTH_WORDS)
         self.of_for = hashes(strings, ("of", "for"))
         self.heading_joins = hashes(strings, ("and", "of", "in"))
         self._newlines: dict[int, int] = {}  # whitespace token hash -> line breaks it holds
@@ -377,10 +390,13 @@ def in_heading(v: DocView, start: int, end: int) -> bool:
 
 
 def names_organisation(v: DocView, start: int, end: int) -> bool:
-    """True when a company suffix or a school word directly follows ("Oracle Corporation"), or a
-    job title or work word and "at" come just before ("Engineer at Oracle", "worked @ SAP")."""
+    """True when a company suffix or a school word directly follows ("Oracle Corporation"), a
+    job title or work word and "at" come just before ("Engineer at Oracle", "worked @ SAP"), or
+    an employer's name sits beside a job title on a role line ("Data Engineer, Oracle, 2019")."""
     lower, lex = v.lower, v.lex
     if end < v.n and lower[end] in lex.org_suffixes and v.trailing_space(end - 1):
+        return True
+    if end - start == 1 and lower[start] in lex.employers and employer_on_role_line(v, start, end):
         return True
     if start < 2 or lower[start - 1] not in lex.at and lower[start - 2] not in lex.at:
         return False  # ("at" would be the word before: at most one whitespace token back)
@@ -389,6 +405,37 @@ def names_organisation(v: DocView, start: int, end: int) -> bool:
         return False
     before = v.previous_word(at)
     return before is not None and lower[before] in lex.employed
+
+
+def employer_on_role_line(v: DocView, start: int, end: int) -> bool:
+    """True for "Data Engineer, Oracle" and "Oracle — Senior Data Engineer": a job title and a
+    separator beside the name, with the line ending or a date following ("…, 2019", "(Jan 2020")."""
+    lower, lex = v.lower, v.lex
+    sep = v.previous_word(start)
+    if sep is not None:  # the title before the name
+        title = v.previous_word(sep) if lower[sep] in lex.role_separators else None
+        return title is not None and lower[title] in lex.titles and _ends_role_line(v, end)
+    nxt = v.next_word(end)  # the name starts its line: the title after it, within a few words
+    i = v.next_word(nxt + 1) if nxt is not None and lower[nxt] in lex.role_separators else None
+    for _ in range(4):
+        if i is None or lower[i] in lex.separators:
+            return False
+        if lower[i] in lex.titles:
+            return _ends_role_line(v, i + 1)
+        i = v.next_word(i + 1)
+    return False
+
+
+def _ends_role_line(v: DocView, end: int) -> bool:
+    """True when the line ends at `end`, or a separator or bracket and a date follow."""
+    lower, lex = v.lower, v.lex
+    nxt = v.next_word(end)
+    if nxt is None:
+        return True
+    if lower[nxt] not in lex.role_separators and lower[nxt] != lex.open_paren:
+        return False
+    date = v.next_word(nxt + 1)
+    return date is not None and (v.text_at(date)[:1].isdigit() or lower[date] in lex.months)
 
 
 def starts_line(v: DocView, start: int) -> bool:
