@@ -245,3 +245,59 @@ def test_an_employer_name_in_a_list_of_skills_is_a_skill(sm, text):
 ])
 def test_new_evidence_rules_do_not_admit_plain_english(sm, text, skill):
     assert skill not in ids(sm, text)
+
+
+NURSE = ("Registered nurse: IV therapy, wound care, medication administration, patient education in a "
+         "critical care unit. Vital signs, Epic charting.")
+
+
+def test_clinical_skills_are_found_one_by_one(sm):
+    found = {(m.skill_id, m.text) for m in sm.extract(NURSE)}
+    assert {("iv-therapy", "IV therapy"), ("wound-care", "wound care"),
+            ("medication-administration", "medication administration"),
+            ("patient-education", "patient education"), ("critical-care", "critical care"),
+            ("vital-signs", "Vital signs"), ("epic-ehr", "Epic")} <= found
+    assert not {"nursing", "patient-care"} & {sid for sid, _ in found}  # no longer folded into the broad ones
+
+
+@pytest.mark.parametrize(
+    "resume, asked, implied, via",
+    [
+        ("Skills: IV therapy, wound care.", "Nursing", "nursing", "iv-therapy"),  # a nurse's procedure
+        ("Skills: ICU nursing.", "Nursing", "nursing", "critical-care-nursing"),  # a nursing specialty
+        ("Skills: ICU nursing.", "Critical care", "critical-care", "critical-care-nursing"),
+        ("Five years of critical care in a trauma center.", "Patient care", "patient-care", "critical-care"),
+    ],
+)
+def test_a_clinical_skill_implies_the_broad_one(sm, resume, asked, implied, via):
+    report = sm.match(resume, sm.posting(f"Requirements:\n- {asked}"))
+    [result] = report.results
+    assert (result.skill_id, result.status, result.basis, result.via) == (implied, "matched", "implied", via)
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("Drafted a care plan for each account.", "care-planning"),
+        ("We sell a customer care plan with every laptop.", "care-planning"),
+        ("Labor and delivery of materials to the construction site.", "labor-and-delivery-nursing"),
+        ("Triage incoming support tickets and security alerts.", "patient-triage"),
+        ("Built telemetry pipelines; telemetry monitoring of services.", "cardiac-telemetry"),
+    ],
+)
+def test_clinical_words_in_other_trades_are_not_clinical_skills(sm, text, skill):
+    assert skill not in ids(sm, text)
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("Developed and updated care plans for residents with the interdisciplinary team.", "care-planning"),
+        ("Labor and Delivery RN at a level III hospital.", "labor-and-delivery-nursing"),
+        ("Staff RN, 3 years in the MICU.", "critical-care"),
+        ("Skills: IV starts, Foley catheters, med pass", "catheterization"),
+        ("Skills: IV starts, Foley catheters, med pass", "iv-therapy"),
+    ],
+)
+def test_clinical_skills_as_nurses_write_them(sm, text, skill):
+    assert skill in ids(sm, text)
