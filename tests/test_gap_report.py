@@ -262,6 +262,27 @@ def test_since_a_year_states_the_years_to_the_report_date(sm, resume, skill, fou
     assert result.years.status == ("met" if found >= 4 else "unmet")
 
 
+@pytest.mark.parametrize("resume, skill, found", [
+    ("Registered nurse with 5 years of acute care experience.", "acute-care", 5.0),  # not the RN's
+    ("Data engineer: Python, 4 years of hands-on Spark", "apache-spark", 4.0),
+    ("Skills: Python, 4 years; SQL, 2 years", "python", 4.0),  # the figure after the name is its own
+    ("Java 5 years in banking", "java", 5.0),
+])
+def test_a_figure_goes_to_the_skill_it_is_written_for(sm, resume, skill, found):
+    posting = "Requirements\n- 2+ years of acute care\n- 4+ years of Python\n- 3+ years of Spark\n- 2+ years of Java\n"
+    result = next(r for r in sm.match(resume, posting, as_of=AS_OF).results if r.skill_id == skill)
+    assert result.years.found == found
+
+
+def test_a_skill_also_asked_for_on_its_own_is_no_alternative(sm):
+    """'Python or Go' and then '4+ years of Python': Python is required in any case, with its years."""
+    by = {ts.skill_id: ts for ts in sm.posting("Requirements\n- Python or Go\n- 4+ years of Python\n").skills}
+    assert (by["python"].alternatives, by["python"].weight, by["python"].min_years) == ((), 1.0, 4.0)
+    assert (by["golang"].alternatives, by["golang"].weight) == (("python",), 0.5)
+    report = sm.match("Skills: Go, Java, Kubernetes", "Requirements\n- Python or Go\n- 4+ years of Python\n")
+    assert next(r for r in report.results if r.skill_id == "python").status != "matched"
+
+
 def test_since_in_a_posting_asks_for_no_years(sm):
     by = {ts.skill_id: ts.min_years for ts in sm.posting("Requirements: Java (our stack since 2015), 3 years of Golang").skills}
     assert by == {"java": None, "golang": 3.0}

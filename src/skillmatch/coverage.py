@@ -260,7 +260,10 @@ def judge(ts: TargetSkill, have: ResumeSkills, taxonomy: Taxonomy, credits: Cred
         return Judgement(basis, via, status, given, None)
     if status == "missing":
         return Judgement(basis, via, status, given, Years(ts.min_years, 0.0, None, "unmet"))
-    found, source = max(have.years.get(ts.skill_id, (None, None)), have.years.get(via, (None, None)),
+    sources = [ts.skill_id, via]
+    if basis == "implied":  # the years of any narrower skill named ("5+ years of nursing": med-surg nursing)
+        sources += [s for s in have.years if ts.skill_id in taxonomy.ancestors(s, IMPLY_DEPTH)]
+    found, source = max((have.years.get(s, (None, None)) for s in sources),
                         key=lambda fs: -1.0 if fs[0] is None else fs[0])
     if found is None:
         return Judgement(basis, via, status, given, Years(ts.min_years, None, None, "unknown"))

@@ -30,6 +30,7 @@ _STATED = re.compile(
 # including 3 with Java", "5 years of nursing, 2 in leadership".
 _PART = re.compile(r"[,;]\s*(?:including\s+|incl\.?\s+|of\s+which\s+|with\s+)?(\d{1,2}(?:\.\d)?)\s*\+?\s+"
                    r"(?:with|in|of|on|using)\b", re.IGNORECASE)  # digits only: ", one of our languages" is no part
+_LEADS_ON = re.compile(r"\s*(?:of|in|with|using|on)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)  # "5 years of |SQL"
 _ATTACHED = re.compile(r"^[\s(:,–—-]*(?:(?:with|for|of|over|at least|min(?:imum)?\.?)\s+)?$", re.IGNORECASE)
 # ", ideally on Snowflake": what follows is a preference, not part of the clause before it
 PREFERENCE_CUE = r"(?:and\s+)?(?:ideally|preferably|optionally|bonus)\b"
@@ -93,7 +94,9 @@ def stated_years(text: str, mentions: Sequence[Mention], since: date | None = No
         i = bisect_left(starts, hit.start())  # mentions from i on start at or after the figure
         prev = ordered[i - 1] if i else None
         if hit.re is not _PART and prev is not None and prev.end <= hit.start() and \
-                _ATTACHED.match(gap := text[prev.end : hit.start()]) and "\n" not in gap:
+                _ATTACHED.match(gap := text[prev.end : hit.start()]) and "\n" not in gap and not (
+                i < len(ordered) and any(c.isalpha() or c == "," for c in gap)
+                and _LEADS_ON.match(text, hit.end(), ordered[i].start)):  # "nurse with 5 years of acute care"
             attached[prev.skill_id] = max(years, attached.get(prev.skill_id, 0.0))
             continue
         stop = _CLAUSE_END.search(text, hit.end())

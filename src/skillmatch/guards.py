@@ -77,7 +77,9 @@ EMPLOYED_WORDS = ("worked", "work", "working", "works", "employed", "interned", 
 # name the employer ("Data Engineer, Oracle, 2019 – 2022", "Salesforce | Account Executive").
 EMPLOYER_NAMES = ("oracle", "salesforce", "sap", "ibm", "cisco", "adobe", "microsoft", "google", "amazon",
                   "workday", "servicenow", "atlassian", "snowflake", "databricks", "tableau", "twitter",
-                  "facebook", "linkedin", "intel", "nvidia", "vmware", "palantir", "splunk", "informatica")
+                  "facebook", "linkedin", "intel", "nvidia", "vmware", "palantir", "splunk", "informatica", "shopify",
+                  "hubspot", "zendesk", "twilio", "stripe", "github", "gitlab", "mongodb", "datadog", "okta",
+                  "cloudflare", "autodesk", "unity", "figma")
 ROLE_LINE_SEPARATORS = (",", "|", "-", "–", "—", "@", "·")
 MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                "january", "february", "march", "april", "june", "july", "august", "september", "october",

@@ -78,6 +78,7 @@ def posting_target(text: str, mentions: Sequence[Mention], name: str = "job post
     title = title_span(text) or (0, 0)
     mentions = [m for m in mentions if not title[0] <= m.start < title[1]]
     ends, starts = {m.end for m in mentions}, {m.start for m in mentions}
+    asked_at = set()  # starts of the mentions that ask for their skill
     i = 0
     for m in sorted(mentions, key=lambda m: m.start):
         while i + 1 < len(spans) and spans[i][1] <= m.start:
@@ -85,11 +86,15 @@ def posting_target(text: str, mentions: Sequence[Mention], name: str = "job post
         section = section_of(m.start)
         clause = _clause(text, *_list_part(text, *spans[i], m.start, ends, starts), m) if spans else ""
         importance, reason = importance_of(m, clause, section.kind, section.heading)
+        if importance != "none":
+            asked_at.add(m.start)
         previous = decided.get(m.skill_id)
         if previous is None or _RANK[importance] > _RANK[previous[0]]:
             decided[m.skill_id] = (importance, reason, m)
-    alternatives = {sid: {a for a in alts if decided[a][0] != "none"}
-                    for sid, alts in alternative_groups(text, mentions).items()}
+    groups, grouped_at = alternative_groups(text, mentions)
+    # a skill also asked for on its own ("Python or Go", then "4+ years of Python") has no alternative
+    alone = {m.skill_id for m in mentions if m.start in asked_at and m.start not in grouped_at}
+    alternatives = {sid: {a for a in alts if decided[a][0] != "none"} for sid, alts in groups.items() if sid not in alone}
     years = stated_years(text, [m for m in mentions if decided[m.skill_id][0] != "none"])
     skills = tuple(  # alternatives share one requirement's weight: "AWS, GCP or Azure" counts once
         TargetSkill(sid, imp, weights[imp] / (1 + len(alternatives.get(sid, ()))),
@@ -142,8 +147,9 @@ def _clause(text: str, start: int, end: int, mention: Mention) -> str:
     return "".join(kept) + sentence[pos:]
 
 
-def alternative_groups(text: str, mentions: Sequence[Mention]) -> dict[str, set[str]]:
-    """For each skill, the other skills offered as alternatives to it in the same list."""
+def alternative_groups(text: str, mentions: Sequence[Mention]) -> tuple[dict[str, set[str]], set[int]]:
+    """For each skill, the other skills offered as alternatives to it in the same list; and the
+    starts of the mentions in such lists."""
     ordered = sorted(mentions, key=lambda m: m.start)
     groups: list[list[Mention]] = []
     has_or: list[bool] = []
@@ -158,9 +164,11 @@ def alternative_groups(text: str, mentions: Sequence[Mention]) -> dict[str, set[
             if len(groups[-1]) == 2:  # "experience with one of: A, B, C" offers alternatives too
                 has_or[-1] = has_or[-1] or bool(_ONE_OF.search(text[text.rfind("\n", 0, prev.start) + 1 : prev.start]))
     out: dict[str, set[str]] = {}
+    grouped_at: set[int] = set()
     for group, alternative in zip(groups, has_or):
         ids = {m.skill_id for m in group}
         if alternative and len(ids) > 1:
+            grouped_at.update(m.start for m in group)
             for sid in ids:
                 out.setdefault(sid, set()).update(ids - {sid})
-    return out
+    return out, grouped_at
