@@ -227,6 +227,13 @@ def test_headings_degrees_and_english_are_not_claims(sm, text, skill):
     assert skill not in ids(sm, text)
 
 
+def test_a_name_in_the_first_line_is_not_a_skill_by_context_from_the_next(sm):
+    resume = "Gina Go\nBackend Engineer, 2016 - Present\n- Java and Spring Boot microservices"
+    assert "golang" not in ids(sm, resume)
+    assert "golang" in ids(sm, "Go Developer\nBuilt backend services in Go and Python")
+    assert "golang" in ids(sm, "Skills: Go, Rust\nmore") and "golang" in ids(sm, "Go, Rust")
+
+
 @pytest.mark.parametrize("text", [
     "Database Administrator, Oracle, SQL Server, MySQL",  # a title, then a list of skills
     "Oracle, Developer, Oracle Enterprise",  # a flattened list with a title word in it

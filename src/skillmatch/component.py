@@ -261,7 +261,8 @@ class SkillMatcher:
             elif not c.weak:
                 accepted.append(c)
                 continue
-            if has_cue(view, start, end, c.weak) or sid in context and guards.has_context(view, start, end, context[sid]):
+            if has_cue(view, start, end, c.weak) or sid in context and guards.has_context(
+                    view, start, end, context[sid]) and not (c.guarded and guards.on_name_line(view, end)):
                 if c.guarded:
                     c.score = min(c.score, SCORES["context"])
                 accepted.append(c)

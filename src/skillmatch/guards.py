@@ -95,6 +95,7 @@ ORG_OF_WORDS = (
 # After a generic skill word that starts its line, these make it a heading ("Sales Experience").
 HEADING_WORDS = ("experience", "experiences")
 HEADING_MAX_WORDS = 5  # words in a heading such as "Sales and Marketing Experience"
+NAME_LINE_MAX_TOKENS = 8  # tokens of a first line read as a person's name ("Mary Ann Go-Smith")
 BULLETS = ("-", "*", "•", "·", "–", "▪", "●", "◦", "○", "■", "◆", "‣", "⁃", "➢", "", "", "")
 # "Go is a plus", "Apex is required": a word followed by these names a skill a posting asks for.
 DEMAND_WORDS = ("plus", "required", "preferred", "bonus", "must", "essential", "mandatory", "desirable",
@@ -286,6 +287,14 @@ def has_context(v: DocView, start: int, end: int, words: frozenset[int]) -> bool
     lower = v.lower
     lo, hi = max(0, start - CONTEXT_WINDOW), min(v.n, end + CONTEXT_WINDOW)
     return any(lower[i] in words for i in range(lo, start)) or any(lower[i] in words for i in range(end, hi))
+
+
+def on_name_line(v: DocView, end: int) -> bool:
+    """True within a short first line of capitalised words followed by more lines ("Gina Go"): a
+    person's name, where a context word on the next line ("Backend Engineer") is no evidence."""
+    first = min(v.newline, default=v.n)
+    return end <= first < v.n and first <= NAME_LINE_MAX_TOKENS and all(
+        v.space[i] or v.text_at(i)[:1].isupper() for i in range(first))
 
 
 def has_cue(v: DocView, start: int, end: int, weak: bool = True) -> bool:
