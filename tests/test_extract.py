@@ -227,6 +227,11 @@ def test_headings_degrees_and_english_are_not_claims(sm, text, skill):
     assert skill not in ids(sm, text)
 
 
+def test_duties_written_as_verbs_name_the_skill(sm):
+    assert "patient-education" in ids(sm, "- Educate patients and families on discharge instructions")
+    assert "patient-education" in ids(sm, "- Educated patients on insulin pens")
+
+
 def test_a_name_in_the_first_line_is_not_a_skill_by_context_from_the_next(sm):
     resume = "Gina Go\nBackend Engineer, 2016 - Present\n- Java and Spring Boot microservices"
     assert "golang" not in ids(sm, resume)

@@ -208,6 +208,8 @@ def test_json_report_follows_the_published_schema(sm):
 
     schema = json.loads((Path(__file__).resolve().parents[1] / "docs" / "report.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
+    # to_dict() itself is plain JSON data (lists, not tuples), as embedding tools validate it
+    jsonschema.validate(sm.match("Skills: Go", "Requirements: Python or Go", as_of=AS_OF).to_dict(), schema)
     for resume, target in [(RESUME, sm.posting(POSTING)), (RESUME, "ml-engineer"),
                            ("Skills: Python. No experience with Kubernetes.", "Requirements: Kubernetes, Python")]:
         data = json.loads(sm.match(resume, target, as_of=AS_OF).to_json())

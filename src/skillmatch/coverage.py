@@ -156,6 +156,8 @@ class MatchReport:
         """The report as plain data (schema `SCHEMA_VERSION`, without the resume's text)."""
         out = {"schema_version": SCHEMA_VERSION}
         out.update({k: v for k, v in asdict(self).items() if k not in ("resume_text", "mentions")})
+        for result in out["results"]:  # JSON types throughout: lists, not tuples
+            result["alternatives"] = list(result["alternatives"])
         out["counts"] = {s: sum(r.status == s for r in self.results) for s in ("matched", "partial", "missing")}
         out["missing_required"] = [r.name for r in self.results if r.status == "missing" and r.importance == "required"]
         return out
