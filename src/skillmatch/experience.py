@@ -3,9 +3,11 @@ or, on resumes, counted from dated roles ("Jan 2018 – Present", "2016-2019", "
 
 A resume's "since 2019" ("Java since 2019", "Python (since Mar 2020)") states the years from
 then to the report's date. A stated figure belongs to the skill written just before it
-("Python (3 years)", "SQL: 5 yrs") or, failing that, to every skill after it in the same clause ("5+ years of Python and SQL"),
-up to the next figure. A range counts its lower end. A dated role credits its months to every
-skill named between its dates and the next role's; overlapping roles are not counted twice.
+("Python (3 years)", "SQL: 5 yrs"), unless a word or comma comes between and the figure leads
+on to another ("nurse with 5 years of acute care"); failing that, to every skill after it in
+the same clause ("5+ years of Python and SQL"), up to the next figure. A range counts its lower
+end. A dated role credits its months to every skill named between its dates and the next
+role's; overlapping roles are not counted twice.
 """
 
 from __future__ import annotations
@@ -79,7 +81,7 @@ def stated_years(text: str, mentions: Sequence[Mention], since: date | None = No
         parts = [part for part in (_PART.finditer(text, stated[0].end(), hi) if stated else ())
                  if _number(part.group(1)) <= max(_number(s.group(1)) for s in stated if s.start() < part.start())]
         hits += [(hit, _number(hit.group(1))) for hit in stated + parts]
-    if since is not None and "since" in text.lower():
+    if since is not None:
         now = since.year * 12 + since.month
         hits += [(hit, round((now - start) / 12, 1)) for hit in _SINCE.finditer(text)
                  if (start := _month_index(hit.group(1), since)) is not None and 0 < now - start <= 12 * 50]

@@ -94,7 +94,8 @@ def posting_target(text: str, mentions: Sequence[Mention], name: str = "job post
     groups, grouped_at = alternative_groups(text, mentions)
     # a skill also asked for on its own ("Python or Go", then "4+ years of Python") has no alternative
     alone = {m.skill_id for m in mentions if m.start in asked_at and m.start not in grouped_at}
-    alternatives = {sid: {a for a in alts if decided[a][0] != "none"} for sid, alts in groups.items() if sid not in alone}
+    alternatives = {sid: {a for a in alts if decided[a][0] != "none"}
+                    for sid, alts in groups.items() if sid not in alone}
     years = stated_years(text, [m for m in mentions if decided[m.skill_id][0] != "none"])
     skills = tuple(  # alternatives share one requirement's weight: "AWS, GCP or Azure" counts once
         TargetSkill(sid, imp, weights[imp] / (1 + len(alternatives.get(sid, ()))),
