@@ -285,6 +285,17 @@ def test_a_skill_also_asked_for_on_its_own_is_no_alternative(sm):
     assert next(r for r in report.results if r.skill_id == "python").status != "matched"
 
 
+def test_an_implied_skill_takes_the_years_of_a_narrower_one(sm):
+    """The licence implies nursing (named most, it is the one quoted); med-surg nursing gives the years."""
+    resume = ("Licenses\nRegistered Nurse, State of Ohio\nRegistered Nurse, State of Kentucky\n\nExperience\n"
+              "Staff Nurse — Riverside General — 05/2019 – 08/2023\n- Med-surg nursing care for a 32-bed unit\n")
+    nursing = next(r for r in sm.match(resume, "Requirements\n- 5+ years of clinical nursing\n", as_of=AS_OF).results
+                   if r.skill_id == "nursing")
+    assert (nursing.basis, nursing.via, nursing.years.source, nursing.years.status) == (
+        "implied", "rn-license", "dated roles", "unmet")
+    assert nursing.years.found == pytest.approx(4.3, abs=0.1)
+
+
 def test_since_in_a_posting_asks_for_no_years(sm):
     by = {ts.skill_id: ts.min_years for ts in sm.posting("Requirements: Java (our stack since 2015), 3 years of Golang").skills}
     assert by == {"java": None, "golang": 3.0}

@@ -68,6 +68,7 @@ WEIGHTS_NOTE = ("The score averages each skill's credit weighted by need (requir
 
 
 def weights_note(report: MatchReport) -> str:
+    """How the score weighs skills, with the weights of this report's needs."""
     base = {r.importance: r.weight * (len(r.alternatives) + 1) for r in report.results}  # one per need
     return WEIGHTS_NOTE.format(required=base.get("required", 1.0), preferred=base.get("preferred", 0.5))
 
